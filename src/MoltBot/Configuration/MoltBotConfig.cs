@@ -1,0 +1,95 @@
+namespace MoltBot.Configuration;
+
+/// <summary>The effective configuration: defaults, then config file, then environment, then CLI flags.</summary>
+internal sealed record MoltBotConfig
+{
+    public GatewayConfig Gateway { get; init; } = new();
+    public AgentsConfig Agents { get; init; } = new();
+    public ModelsConfig Models { get; init; } = new();
+}
+
+internal sealed record GatewayConfig
+{
+    public const int DefaultPort = 18789;
+
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary><c>loopback</c> (default), <c>lan</c>, or an IP address.</summary>
+    public string Bind { get; init; } = "loopback";
+
+    public GatewayAuthConfig Auth { get; init; } = new();
+}
+
+internal sealed record GatewayAuthConfig
+{
+    public SecretValue? Token { get; init; }
+}
+
+internal sealed record AgentsConfig
+{
+    public AgentDefaults Defaults { get; init; } = new();
+    public IReadOnlyList<AgentEntry> List { get; init; } = [];
+}
+
+internal sealed record AgentDefaults
+{
+    public ModelSelection Model { get; init; } = new();
+
+    /// <summary>Workspace folder; null means <c>&lt;stateDir&gt;/workspace</c>.</summary>
+    public string? Workspace { get; init; }
+}
+
+internal sealed record ModelSelection
+{
+    public string? Primary { get; init; }
+    public IReadOnlyList<string> Fallbacks { get; init; } = [];
+}
+
+internal sealed record AgentEntry
+{
+    public required string Id { get; init; }
+    public bool Default { get; init; }
+    public AgentIdentity Identity { get; init; } = new();
+
+    /// <summary>Overrides <c>agents.defaults.model</c> for this agent when set.</summary>
+    public ModelSelection? Model { get; init; }
+    public string? Workspace { get; init; }
+}
+
+internal sealed record AgentIdentity
+{
+    public string? Name { get; init; }
+}
+
+internal sealed record ModelsConfig
+{
+    /// <summary>Provider id to settings. Built-in providers appear here only when configured or when their env key is set.</summary>
+    public IReadOnlyDictionary<string, ProviderConfig> Providers { get; init; } = new Dictionary<string, ProviderConfig>();
+}
+
+internal sealed record ProviderConfig
+{
+    public string? BaseUrl { get; init; }
+
+    /// <summary><c>openai-completions</c>, <c>anthropic-messages</c> or <c>azure-openai</c>.</summary>
+    public string? Api { get; init; }
+    public SecretValue? ApiKey { get; init; }
+
+    /// <summary>Azure OpenAI <c>api-version</c> query value.</summary>
+    public string? ApiVersion { get; init; }
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyList<ModelDefinition> Models { get; init; } = [];
+}
+
+internal sealed record ModelDefinition
+{
+    public required string Id { get; init; }
+    public int? ContextWindow { get; init; }
+    public int? MaxTokens { get; init; }
+}
+
+/// <summary>A secret plus where it was read from, so errors can say which key is wrong without printing it.</summary>
+internal sealed record SecretValue(string Value, string Source)
+{
+    public override string ToString() => "***";
+}
