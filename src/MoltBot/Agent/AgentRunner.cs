@@ -1,0 +1,139 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using MoltBot.Agent.Tools;
+using MoltBot.Providers;
+using MoltBot.Sessions;
+
+namespace MoltBot.Agent;
+
+/// <summary>
+/// Runs one agent turn: chat commands, then the durable tool-calling loop. One turn at a time per session
+/// (<see cref="SessionLanes"/>); many sessions in parallel.
+/// </summary>
+internal sealed partial class AgentRunner(
+    AgentCatalog agents,
+    SessionStore sessions,
+    SessionLanes lanes,
+    ModelRouter models,
+    ToolRegistry tools,
+    SystemPromptBuilder prompts,
+    ChatCommands commands,
+    Compactor compactor,
+    ILogger<AgentRunner> logger)
+{
+    /// <summary>Model calls per turn; a model stuck calling tools is stopped here.</summary>
+    public const int MaxSteps = 12;
+
+    public async Task<AgentTurnResult> RunAsync(
+        AgentTurnRequest request, Func<string, CancellationToken, ValueTask>? onTextDelta, CancellationToken cancellationToken)
+    {
+        var agent = ResolveAgent(request);
+        var key = request.SessionKey ?? SessionKey.MainSession(agent.Id);
+        using var lane = await lanes.EnterAsync(key, cancellationToken);
+        var session = sessions.GetOrCreate(key, agent.Id);
+
+        if (commands.TryHandle(request.Text, agent, session) is { } commandReply)
+        {
+            return new AgentTurnResult(key, commandReply, null, 0, 0);
+        }
+
+        // An explicit /model is strict: no fallbacks behind the user's back.
+        IReadOnlyList<string> modelRefs = session.ModelOverride is { } chosen ? [chosen] : agent.ModelRefs;
+        if (modelRefs.Count == 0)
+        {
+            throw new AgentTurnException(
+                "No model is configured. Set OPENROUTER_API_KEY (or OPENAI_API_KEY / ANTHROPIC_API_KEY / AZURE_OPENAI_ENDPOINT), " +
+                "or set agents.defaults.model.primary in moltbot.json; `moltbot models list` shows what is available.");
+        }
+
+        var userEntry = sessions.Append(session.SessionId, new ChatMessage(ChatRole.User, request.Text), pending: true);
+        var client = models.CreateClient(modelRefs);
+        var model = models.Describe(modelRefs[0]);
+        var systemPrompt = prompts.Build(agent);
+        await compactor.CompactIfNeededAsync(session, systemPrompt, client, model, cancellationToken);
+
+        var messages = new List<ChatMessage> { new(ChatRole.System, systemPrompt) };
+        messages.AddRange(sessions.LiveHistory(session.SessionId).Select(m => m.Message));
+        var options = new ChatOptions { Tools = [.. tools.All], MaxOutputTokens = model.MaxTokens };
+        long inputTokens = 0, outputTokens = 0;
+
+        for (var step = 0; step < MaxSteps; step++)
+        {
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (var update in client.GetStreamingResponseAsync(messages, options, cancellationToken))
+            {
+                updates.Add(update);
+                if (onTextDelta is not null && update.Text is { Length: > 0 } delta)
+                {
+                    await onTextDelta(delta, cancellationToken);
+                }
+            }
+            var response = updates.ToChatResponse();
+            inputTokens += response.Usage?.InputTokenCount ?? 0;
+            outputTokens += response.Usage?.OutputTokenCount ?? 0;
+            foreach (var message in response.Messages)
+            {
+                sessions.Append(session.SessionId, message, tokens: (int)(response.Usage?.OutputTokenCount ?? 0));
+                messages.Add(message);
+            }
+
+            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+            if (calls.Count == 0)
+            {
+                sessions.Complete(userEntry);
+                return new AgentTurnResult(key, response.Text, response.ModelId ?? modelRefs[0], inputTokens, outputTokens);
+            }
+
+            var results = new List<AIContent>(calls.Count);
+            foreach (var call in calls)
+            {
+                results.Add(await InvokeToolAsync(call, cancellationToken));
+            }
+            var toolMessage = new ChatMessage(ChatRole.Tool, results);
+            sessions.Append(session.SessionId, toolMessage);
+            messages.Add(toolMessage);
+        }
+
+        var stopped = $"I stopped after {MaxSteps} model calls in one turn without reaching an answer. Tell me how to continue.";
+        sessions.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, stopped));
+        sessions.Complete(userEntry);
+        LogStepLimit(logger, key, MaxSteps);
+        return new AgentTurnResult(key, stopped, modelRefs[0], inputTokens, outputTokens);
+    }
+
+    private AgentProfile ResolveAgent(AgentTurnRequest request)
+    {
+        var id = request.AgentId ?? (request.SessionKey is { } k ? SessionKey.AgentIdOf(k) : null);
+        if (id is null)
+        {
+            return agents.Default;
+        }
+        return agents.Find(id) ?? throw new AgentTurnException(
+            $"Unknown agent '{id}'. Configured agents: {string.Join(", ", agents.All.Select(a => a.Id))}.");
+    }
+
+    private async Task<FunctionResultContent> InvokeToolAsync(FunctionCallContent call, CancellationToken cancellationToken)
+    {
+        var tool = tools.Find(call.Name);
+        if (tool is null)
+        {
+            return new FunctionResultContent(call.CallId, $"Error: there is no tool named '{call.Name}'.");
+        }
+        try
+        {
+            var result = await tool.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
+            return new FunctionResultContent(call.CallId, result);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogToolFailed(logger, call.Name, ex);
+            return new FunctionResultContent(call.CallId, $"Error: {call.Name} failed: {ex.Message}");
+        }
+    }
+
+    [LoggerMessage(EventId = 1, EventName = "AgentStepLimit", Level = LogLevel.Warning, Message = "turn in {SessionKey} stopped at the step limit ({Steps})")]
+    private static partial void LogStepLimit(ILogger logger, string sessionKey, int steps);
+
+    [LoggerMessage(EventId = 2, EventName = "ToolFailed", Level = LogLevel.Warning, Message = "tool {Tool} failed")]
+    private static partial void LogToolFailed(ILogger logger, string tool, Exception exception);
+}

@@ -1,0 +1,11 @@
+namespace MoltBot.Agent;
+
+/// <param name="AgentId">Null selects the default agent.</param>
+/// <param name="SessionKey">Null selects the agent's main session.</param>
+internal sealed record AgentTurnRequest(string Text, string? AgentId = null, string? SessionKey = null);
+
+/// <param name="Model">The model ref that answered, or null for a chat command.</param>
+internal sealed record AgentTurnResult(string SessionKey, string Text, string? Model, long InputTokens, long OutputTokens);
+
+/// <summary>Why a turn could not run, in words the user can act on (no model configured, unknown agent, ...).</summary>
+internal sealed class AgentTurnException(string message) : Exception(message);

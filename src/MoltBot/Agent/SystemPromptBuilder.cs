@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+using MoltBot.Agent.Tools;
+
+namespace MoltBot.Agent;
+
+/// <summary>Builds the system prompt from the agent's identity, its tools and the workspace bootstrap files.</summary>
+internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeProvider)
+{
+    public string Build(AgentProfile agent)
+    {
+        var workspace = new AgentWorkspace(agent.WorkspacePath);
+        var prompt = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"You are {agent.Name}, a personal AI assistant running in MoltBot (agent id '{agent.Id}').\n")
+            .Append(CultureInfo.InvariantCulture, $"Today is {timeProvider.GetUtcNow():yyyy-MM-dd} (UTC). Your workspace is {agent.WorkspacePath}.\n");
+        if (tools.All.Count > 0)
+        {
+            prompt.Append("\n## Tools\nCall a tool when it gives a better answer than guessing:\n");
+            foreach (var tool in tools.All.OrderBy(t => t.Name, StringComparer.Ordinal))
+            {
+                prompt.Append(CultureInfo.InvariantCulture, $"- {tool.Name}: {tool.Description}\n");
+            }
+        }
+        foreach (var (name, content) in workspace.ReadBootstrapFiles())
+        {
+            prompt.Append(CultureInfo.InvariantCulture, $"\n## {name}\n{content.TrimEnd()}\n");
+        }
+        return prompt.ToString();
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MoltBot.Agent;
+using MoltBot.Configuration;
+using MoltBot.Gateway.OpenAi;
+using MoltBot.Hosting;
+using MoltBot.Storage;
+
+namespace MoltBot.Gateway;
+
+/// <summary>The gateway host: one port for the HTTP API (and, later, WebSocket and Control UI).</summary>
+internal static partial class GatewayApp
+{
+    public static WebApplication Build(LoadedConfig loaded, GatewayHostOptions? options = null)
+    {
+        options ??= new GatewayHostOptions();
+        StateFiles.EnsurePrivateFolder(loaded.Paths.StateDir);
+        var token = GatewayToken.Resolve(loaded.Config, loaded.Paths);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new LineLoggerProvider(options.Output, options.MinimumLogLevel));
+        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(GatewayBinding.Resolve(loaded.Config.Gateway.Bind), loaded.Config.Gateway.Port);
+        });
+        builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
+        builder.Services.AddSingleton(token);
+        builder.Services.AddSingleton<GatewayReadiness>();
+
+        var app = builder.Build();
+        app.UseMiddleware<GatewayAuthMiddleware>();
+        app.MapHealth();
+        app.MapOpenAiCompatible();
+
+        app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, token));
+        return app;
+    }
+
+    /// <summary>The address Kestrel actually bound (port 0 resolves to a real port).</summary>
+    public static Uri ListeningUri(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal));
+    }
+
+    private static void OnStarted(WebApplication app, GatewayToken token)
+    {
+        MoltBotServices.WarmUp(app.Services);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MoltBot.Gateway.Host");
+        var agents = app.Services.GetRequiredService<AgentCatalog>();
+        var loaded = app.Services.GetRequiredService<LoadedConfig>();
+        var uri = ListeningUri(app);
+        var bindHost = loaded.Config.Gateway.Bind switch { "loopback" => "127.0.0.1", "lan" => "0.0.0.0", var b => b };
+
+        if (agents.Default.PrimaryModel is { } model)
+        {
+            LogAgentModel(logger, model);
+        }
+        else
+        {
+            LogNoModel(logger);
+        }
+        LogListening(logger, bindHost, uri.Port);
+        if (token.GeneratedNow)
+        {
+            LogTokenGenerated(logger, token.Value, token.Source);
+        }
+        var controlUi = $"http://{(bindHost == "0.0.0.0" ? "127.0.0.1" : bindHost)}:{uri.Port}/";
+        LogControlUi(logger, controlUi);
+        app.Services.GetRequiredService<GatewayReadiness>().MarkReady();
+    }
+
+    [LoggerMessage(EventId = 1, EventName = "AgentModel", Level = LogLevel.Information, Message = "agent model: {Model}")]
+    private static partial void LogAgentModel(ILogger logger, string model);
+
+    [LoggerMessage(EventId = 2, EventName = "NoModel", Level = LogLevel.Warning,
+        Message = "no model configured: set OPENROUTER_API_KEY (or OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_ENDPOINT), or agents.defaults.model.primary in moltbot.json")]
+    private static partial void LogNoModel(ILogger logger);
+
+    [LoggerMessage(EventId = 3, EventName = "GatewayListening", Level = LogLevel.Information, Message = "listening on ws://{Host}:{Port}")]
+    private static partial void LogListening(ILogger logger, string host, int port);
+
+    // The one place a secret is printed: the first start, so the owner can copy it. It is never logged again.
+    [LoggerMessage(EventId = 4, EventName = "GatewayTokenGenerated", Level = LogLevel.Information,
+        Message = "generated a gateway token (shown once; stored in {Path}): {Token}")]
+    private static partial void LogTokenGenerated(ILogger logger, string token, string path);
+
+    [LoggerMessage(EventId = 5, EventName = "ControlUiUrl", Level = LogLevel.Information, Message = "Control UI: {Url} (sign in with the gateway token)")]
+    private static partial void LogControlUi(ILogger logger, string url);
+}

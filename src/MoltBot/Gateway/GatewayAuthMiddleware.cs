@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MoltBot.Gateway;
+
+/// <summary>
+/// Every endpoint but the liveness/readiness probes needs <c>Authorization: Bearer &lt;gateway token&gt;</c>.
+/// Tokens are never accepted from the query string (they leak into logs and browser history).
+/// </summary>
+internal sealed class GatewayAuthMiddleware(RequestDelegate next, GatewayToken token)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (HealthEndpoints.IsProbe(context.Request.Path) || IsAuthorized(context.Request))
+        {
+            return next(context);
+        }
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return OpenAi.OpenAiErrors.WriteAsync(context.Response, StatusCodes.Status401Unauthorized,
+            "Missing or wrong gateway token. Send 'Authorization: Bearer <token>'; the token is in gateway.auth.token, MOLTBOT_GATEWAY_TOKEN or <state>/gateway.token.",
+            "authentication_error");
+    }
+
+    private bool IsAuthorized(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string Prefix = "Bearer ";
+        return header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && token.Matches(header.AsSpan(Prefix.Length).Trim());
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace MoltBot.Gateway;
+
+/// <summary>How the host is wired, beyond configuration: the seams tests use (time, output, log level).</summary>
+internal sealed record GatewayHostOptions
+{
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public TextWriter Output { get; init; } = Console.Out;
+    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+}

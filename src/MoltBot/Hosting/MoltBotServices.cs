@@ -1,0 +1,44 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using MoltBot.Agent;
+using MoltBot.Agent.Tools;
+using MoltBot.Configuration;
+using MoltBot.Providers;
+using MoltBot.Sessions;
+using MoltBot.Storage;
+
+namespace MoltBot.Hosting;
+
+/// <summary>The services shared by the gateway host and the in-process CLI (<c>moltbot agent --local</c>).</summary>
+internal static class MoltBotServices
+{
+    public static IServiceCollection AddMoltBotCore(this IServiceCollection services, LoadedConfig loaded, TimeProvider timeProvider)
+    {
+        services.AddSingleton(loaded);
+        services.AddSingleton(loaded.Config);
+        services.AddSingleton(loaded.Paths);
+        services.AddSingleton(timeProvider);
+        services.AddSingleton(_ => new SqliteDatabase(loaded.Paths.DatabasePath));
+        services.AddSingleton<SessionStore>();
+        services.AddSingleton<SessionLanes>();
+        services.AddSingleton(_ => new ModelRouter(loaded.Config, timeProvider));
+        services.AddSingleton<AgentCatalog>();
+        services.AddSingleton<AIFunction, CurrentTimeTool>();
+        services.AddSingleton(sp => new ToolRegistry(sp.GetServices<AIFunction>()));
+        services.AddSingleton<SystemPromptBuilder>();
+        services.AddSingleton<ChatCommands>();
+        services.AddSingleton<Compactor>();
+        services.AddSingleton<AgentRunner>();
+        return services;
+    }
+
+    /// <summary>Creates every agent's workspace and opens the store, so problems surface at start-up, not on the first message.</summary>
+    public static void WarmUp(IServiceProvider services)
+    {
+        services.GetRequiredService<SqliteDatabase>();
+        foreach (var agent in services.GetRequiredService<AgentCatalog>().All)
+        {
+            new AgentWorkspace(agent.WorkspacePath).EnsureCreated(agent.Name);
+        }
+    }
+}

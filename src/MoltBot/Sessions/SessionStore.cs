@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.AI;
+using MoltBot.Storage;
+
+namespace MoltBot.Sessions;
+
+/// <summary>
+/// Durable transcripts. A user message is committed before the model sees it; every reply and tool result is
+/// committed as it completes, so a crash loses nothing that was accepted.
+/// </summary>
+internal sealed class SessionStore(SqliteDatabase database, TimeProvider timeProvider)
+{
+    private static readonly JsonSerializerOptions MessageJson = AIJsonUtilities.DefaultOptions;
+
+    /// <summary>The session for <paramref name="key"/>, created on first use.</summary>
+    public SessionInfo GetOrCreate(string key, string agentId)
+    {
+        using var connection = database.Open();
+        var existing = Find(connection, key);
+        if (existing is not null)
+        {
+            return existing;
+        }
+        var now = timeProvider.GetUtcNow();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO sessions(key, session_id, agent_id, created_at, updated_at) VALUES ($key, $id, $agent, $now, $now)
+            ON CONFLICT(key) DO NOTHING;
+            """;
+        insert.Parameters.AddWithValue("$key", key);
+        insert.Parameters.AddWithValue("$id", NewSessionId());
+        insert.Parameters.AddWithValue("$agent", agentId);
+        insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        insert.ExecuteNonQuery();
+        return Find(connection, key)!;
+    }
+
+    public SessionInfo? Find(string key)
+    {
+        using var connection = database.Open();
+        return Find(connection, key);
+    }
+
+    /// <summary>Starts a fresh transcript for the key (<c>/new</c>, <c>/reset</c>); the old one stays on disk.</summary>
+    public SessionInfo Reset(string key, string agentId)
+    {
+        GetOrCreate(key, agentId);
+        using var connection = database.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE sessions SET session_id = $id, updated_at = $now WHERE key = $key;";
+        update.Parameters.AddWithValue("$id", NewSessionId());
+        update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$key", key);
+        update.ExecuteNonQuery();
+        return Find(connection, key)!;
+    }
+
+    public void SetModelOverride(string key, string? modelRef)
+    {
+        using var connection = database.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE sessions SET model_override = $model, updated_at = $now WHERE key = $key;";
+        update.Parameters.AddWithValue("$model", (object?)modelRef ?? DBNull.Value);
+        update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$key", key);
+        update.ExecuteNonQuery();
+    }
+
+    /// <summary>Commits one transcript entry and returns its id.</summary>
+    public long Append(string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0)
+    {
+        using var connection = database.Open();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at)
+            VALUES ($session, $kind, $role, $content, $status, $tokens, $now) RETURNING id;
+            """;
+        insert.Parameters.AddWithValue("$session", sessionId);
+        insert.Parameters.AddWithValue("$kind", kind);
+        insert.Parameters.AddWithValue("$role", message.Role.Value);
+        insert.Parameters.AddWithValue("$content", JsonSerializer.Serialize(message, MessageJson.GetTypeInfo(typeof(ChatMessage))));
+        insert.Parameters.AddWithValue("$status", pending ? "pending" : "done");
+        insert.Parameters.AddWithValue("$tokens", tokens);
+        insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        var id = (long)insert.ExecuteScalar()!;
+        Touch(connection, sessionId);
+        return id;
+    }
+
+    /// <summary>Marks an accepted user message as answered.</summary>
+    public void Complete(long messageId)
+    {
+        using var connection = database.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE messages SET status = 'done' WHERE id = $id;";
+        update.Parameters.AddWithValue("$id", messageId);
+        update.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Stores <paramref name="summary"/> and marks every live entry up to <paramref name="throughId"/> as compacted,
+    /// in one transaction: the transcript keeps everything, the model's view gets shorter.
+    /// </summary>
+    public void Compact(string sessionId, long throughId, ChatMessage summary)
+    {
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction();
+        using (var mark = connection.CreateCommand())
+        {
+            mark.Transaction = tx;
+            mark.CommandText = "UPDATE messages SET compacted = 1 WHERE session_id = $session AND id <= $through;";
+            mark.Parameters.AddWithValue("$session", sessionId);
+            mark.Parameters.AddWithValue("$through", throughId);
+            mark.ExecuteNonQuery();
+        }
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO messages(session_id, kind, role, content, created_at) VALUES ($session, 'summary', $role, $content, $now);
+                """;
+            insert.Parameters.AddWithValue("$session", sessionId);
+            insert.Parameters.AddWithValue("$role", summary.Role.Value);
+            insert.Parameters.AddWithValue("$content", JsonSerializer.Serialize(summary, MessageJson.GetTypeInfo(typeof(ChatMessage))));
+            insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            insert.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    /// <summary>What the model sees: the latest summary (if any) followed by every entry not yet compacted.</summary>
+    public IReadOnlyList<StoredMessage> LiveHistory(string sessionId) =>
+        Query(sessionId, "AND compacted = 0 AND id >= COALESCE((SELECT MAX(id) FROM messages WHERE session_id = $session AND kind = 'summary'), 0)");
+
+    /// <summary>The full transcript, compacted entries included.</summary>
+    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(sessionId, "");
+
+    private List<StoredMessage> Query(string sessionId, string filter)
+    {
+        using var connection = database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = $"SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session {filter} ORDER BY id;";
+        select.Parameters.AddWithValue("$session", sessionId);
+        using var reader = select.ExecuteReader();
+        var result = new List<StoredMessage>();
+        while (reader.Read())
+        {
+            var message = (ChatMessage)JsonSerializer.Deserialize(reader.GetString(2), MessageJson.GetTypeInfo(typeof(ChatMessage)))!;
+            result.Add(new StoredMessage(
+                reader.GetInt64(0), reader.GetString(1), message, reader.GetString(3) == "pending", reader.GetInt64(4) != 0,
+                reader.GetInt32(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+        }
+        return result;
+    }
+
+    private static SessionInfo? Find(SqliteConnection connection, string key)
+    {
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT session_id, agent_id, model_override, created_at, updated_at FROM sessions WHERE key = $key;";
+        select.Parameters.AddWithValue("$key", key);
+        using var reader = select.ExecuteReader();
+        return reader.Read()
+            ? new SessionInfo(key, reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
+            : null;
+    }
+
+    private void Touch(SqliteConnection connection, string sessionId)
+    {
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE sessions SET updated_at = $now WHERE session_id = $session;";
+        update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        update.Parameters.AddWithValue("$session", sessionId);
+        update.ExecuteNonQuery();
+    }
+
+    private static string NewSessionId() => Guid.CreateVersion7().ToString("n", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,32 @@
+namespace MoltBot.Storage;
+
+/// <summary>Numbered schema migrations; append only, never edit a shipped one.</summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<string> All { get; } =
+    [
+        // 1: durable sessions. A session key points at its current transcript; /new starts another one.
+        """
+        CREATE TABLE sessions (
+            key            TEXT PRIMARY KEY,
+            session_id     TEXT NOT NULL,
+            agent_id       TEXT NOT NULL,
+            model_override TEXT,
+            created_at     INTEGER NOT NULL,
+            updated_at     INTEGER NOT NULL
+        );
+        CREATE TABLE messages (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id  TEXT NOT NULL,
+            kind        TEXT NOT NULL,           -- message | summary
+            role        TEXT NOT NULL,
+            content     TEXT NOT NULL,           -- ChatMessage JSON
+            status      TEXT NOT NULL DEFAULT 'done', -- pending (user turn not answered yet) | done
+            compacted   INTEGER NOT NULL DEFAULT 0,   -- folded into a later summary; kept for the transcript
+            tokens      INTEGER NOT NULL DEFAULT 0,
+            created_at  INTEGER NOT NULL
+        );
+        CREATE INDEX messages_by_session ON messages(session_id, id);
+        """,
+    ];
+}

@@ -1,0 +1,61 @@
+using Microsoft.Data.Sqlite;
+
+namespace MoltBot.Storage;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode under the state folder. Each feature keeps its own
+/// small store with hand-written SQL; schema changes are numbered migrations tracked in <c>user_version</c>.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        StateFiles.EnsurePrivateFile(path);
+        using var connection = Open();
+        // WAL survives a killed process without losing committed rows; NORMAL sync only risks the last commit on power loss.
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+        Migrate(connection);
+    }
+
+    public string Path { get; }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;");
+        return connection;
+    }
+
+    private static void Migrate(SqliteConnection connection)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = version; i < Migrations.All.Count; i++)
+        {
+            using var tx = connection.BeginTransaction();
+            Execute(connection, Migrations.All[i], tx);
+            Execute(connection, $"PRAGMA user_version = {i + 1};", tx);
+            tx.Commit();
+        }
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? tx = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
