@@ -8,4 +8,5 @@ namespace MoltBot.Gateway.OpenAi;
 [JsonSerializable(typeof(ChatCompletionResponse))]
 [JsonSerializable(typeof(ModelList))]
 [JsonSerializable(typeof(OpenAiErrorEnvelope))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class OpenAiWireJsonContext : JsonSerializerContext;

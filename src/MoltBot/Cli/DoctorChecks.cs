@@ -1,0 +1,77 @@
+using MoltBot.Agent;
+using MoltBot.Configuration;
+using MoltBot.Providers;
+
+namespace MoltBot.Cli;
+
+/// <summary>The checks behind <c>moltbot doctor</c>: configuration, model refs, provider reachability, state permissions.</summary>
+internal static class DoctorChecks
+{
+    public static async Task<IReadOnlyList<DoctorFinding>> RunAsync(ConfigLoadRequest request, CancellationToken cancellationToken)
+    {
+        var findings = new List<DoctorFinding>();
+        LoadedConfig loaded;
+        try
+        {
+            loaded = ConfigLoader.Load(request);
+            findings.Add(new("config", DoctorSeverity.Ok, loaded.FileExists ? $"{loaded.Paths.ConfigPath} is valid" : $"no config file at {loaded.Paths.ConfigPath}; using defaults and environment"));
+        }
+        catch (ConfigException ex)
+        {
+            findings.AddRange(ex.Issues.Select(i => new DoctorFinding("config", DoctorSeverity.Error, i.ToString(), i.Fix ?? "Edit the file, then run `moltbot config validate`.")));
+            return findings;
+        }
+
+        findings.AddRange(StatePermissions(loaded.Paths));
+        var agents = new AgentCatalog(loaded.Config, loaded.Paths);
+        var router = new ModelRouter(loaded.Config, TimeProvider.System);
+        foreach (var agent in agents.All)
+        {
+            if (agent.ModelRefs.Count == 0)
+            {
+                findings.Add(new("model", DoctorSeverity.Error, $"agent '{agent.Id}' has no model",
+                    "Set OPENROUTER_API_KEY (or OPENAI_API_KEY / ANTHROPIC_API_KEY / AZURE_OPENAI_ENDPOINT), or agents.defaults.model.primary."));
+                continue;
+            }
+            foreach (var modelRef in agent.ModelRefs)
+            {
+                try
+                {
+                    router.Parse(modelRef);
+                    findings.Add(new("model", DoctorSeverity.Ok, $"agent '{agent.Id}' uses {modelRef}"));
+                }
+                catch (ModelRefException ex)
+                {
+                    findings.Add(new("model", DoctorSeverity.Error, ex.Message, "Fix agents.defaults.model (or the agent's model) in moltbot.json, or MOLTBOT_MODEL."));
+                }
+            }
+        }
+        await Task.CompletedTask.WaitAsync(cancellationToken);
+        return findings;
+    }
+
+    private static IEnumerable<DoctorFinding> StatePermissions(MoltBotPaths paths)
+    {
+        if (!Directory.Exists(paths.StateDir))
+        {
+            yield return new("state", DoctorSeverity.Ok, $"{paths.StateDir} does not exist yet; the gateway creates it (0700) on first start");
+            yield break;
+        }
+        if (OperatingSystem.IsWindows())
+        {
+            yield break;
+        }
+        var open = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+        var folderMode = File.GetUnixFileMode(paths.StateDir);
+        yield return (folderMode & open) == 0
+            ? new("state", DoctorSeverity.Ok, $"{paths.StateDir} is private (0700)")
+            : new("state", DoctorSeverity.Warning, $"{paths.StateDir} is readable by other users", $"chmod 700 '{paths.StateDir}'");
+        foreach (var file in new[] { paths.ConfigPath, paths.TokenPath, paths.DatabasePath })
+        {
+            if (File.Exists(file) && (File.GetUnixFileMode(file) & open) != 0)
+            {
+                yield return new("state", DoctorSeverity.Warning, $"{file} is readable by other users", $"chmod 600 '{file}'");
+            }
+        }
+    }
+}
