@@ -110,7 +110,8 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         using (var mark = connection.CreateCommand())
         {
             mark.Transaction = tx;
-            mark.CommandText = "UPDATE messages SET compacted = 1 WHERE session_id = $session AND id <= $through;";
+            // Earlier summaries are folded into the new one (the compactor summarises them along with the turns).
+            mark.CommandText = "UPDATE messages SET compacted = 1 WHERE session_id = $session AND (id <= $through OR kind = 'summary');";
             mark.Parameters.AddWithValue("$session", sessionId);
             mark.Parameters.AddWithValue("$through", throughId);
             mark.ExecuteNonQuery();
@@ -132,16 +133,16 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
 
     /// <summary>What the model sees: the latest summary (if any) followed by every entry not yet compacted.</summary>
     public IReadOnlyList<StoredMessage> LiveHistory(string sessionId) =>
-        Query(sessionId, "AND compacted = 0 AND id >= COALESCE((SELECT MAX(id) FROM messages WHERE session_id = $session AND kind = 'summary'), 0)");
+        Query(sessionId, "AND compacted = 0 ORDER BY kind = 'message', id");
 
     /// <summary>The full transcript, compacted entries included.</summary>
-    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(sessionId, "");
+    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(sessionId, "ORDER BY id");
 
-    private List<StoredMessage> Query(string sessionId, string filter)
+    private List<StoredMessage> Query(string sessionId, string filterAndOrder)
     {
         using var connection = database.Open();
         using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session {filter} ORDER BY id;";
+        select.CommandText = $"SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session {filterAndOrder};";
         select.Parameters.AddWithValue("$session", sessionId);
         using var reader = select.ExecuteReader();
         var result = new List<StoredMessage>();

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
+using MoltBot.Sessions;
+using MoltBot.Storage;
+using MoltBot.Tests.Infrastructure;
+
+namespace MoltBot.Tests.Sessions;
+
+public sealed class SessionStoreTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+
+    private SessionStore NewStore() => new(new SqliteDatabase(_dir.Combine("moltbot.db")), _time);
+
+    [Fact]
+    public void Append_ThenReopen_TranscriptSurvives()
+    {
+        var session = NewStore().GetOrCreate("agent:main:main", "main");
+        var store = NewStore();
+        store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hello"));
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("c1", "current_time", new Dictionary<string, object?> { ["timezone"] = "UTC" })]));
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Tool, [new FunctionResultContent("c1", "2026-11-25T09:00:00Z")]));
+
+        var reopened = NewStore();
+        var history = reopened.LiveHistory(reopened.GetOrCreate("agent:main:main", "main").SessionId);
+
+        Assert.Equal(3, history.Count);
+        Assert.Equal("hello", history[0].Message.Text);
+        Assert.Equal("current_time", Assert.IsType<FunctionCallContent>(history[1].Message.Contents.Single()).Name);
+        Assert.Equal("c1", Assert.IsType<FunctionResultContent>(history[2].Message.Contents.Single()).CallId);
+    }
+
+    [Fact]
+    public void Append_Pending_UntilCompleted()
+    {
+        var store = NewStore();
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var id = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true);
+        Assert.True(store.Transcript(session.SessionId).Single().Pending);
+
+        store.Complete(id);
+
+        Assert.False(store.Transcript(session.SessionId).Single().Pending);
+    }
+
+    [Fact]
+    public void Reset_StartsNewTranscript_KeepsOldOne()
+    {
+        var store = NewStore();
+        var first = store.GetOrCreate("agent:main:main", "main");
+        store.Append(first.SessionId, new ChatMessage(ChatRole.User, "old"));
+
+        var second = store.Reset("agent:main:main", "main");
+
+        Assert.NotEqual(first.SessionId, second.SessionId);
+        Assert.Empty(store.LiveHistory(second.SessionId));
+        Assert.Single(store.Transcript(first.SessionId));
+    }
+
+    [Fact]
+    public void Compact_HidesOlderEntriesFromModel_KeepsThemInTranscript()
+    {
+        var store = NewStore();
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var a = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "one"));
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "two"));
+        var c = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "three"));
+
+        store.Compact(session.SessionId, c - 1, new ChatMessage(ChatRole.User, "summary of one and two"));
+
+        var live = store.LiveHistory(session.SessionId);
+        Assert.Equal(["summary of one and two", "three"], live.Select(m => m.Message.Text).ToArray());
+        Assert.Equal(StoredMessage.SummaryKind, live[0].Kind);
+        Assert.Equal(4, store.Transcript(session.SessionId).Count);
+        Assert.True(store.Transcript(session.SessionId).Single(m => m.Id == a).Compacted);
+    }
+
+    [Fact]
+    public void Compact_Twice_FoldsTheEarlierSummary()
+    {
+        var store = NewStore();
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var one = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "one"));
+        store.Compact(session.SessionId, one, new ChatMessage(ChatRole.User, "first summary"));
+        var two = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "two"));
+        store.Append(session.SessionId, new ChatMessage(ChatRole.User, "three"));
+
+        store.Compact(session.SessionId, two, new ChatMessage(ChatRole.User, "second summary"));
+
+        Assert.Equal(["second summary", "three"], store.LiveHistory(session.SessionId).Select(m => m.Message.Text).ToArray());
+    }
+
+    [Fact]
+    public void Database_IsPrivate()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix permissions");
+        NewStore();
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.Combine("moltbot.db")));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}
