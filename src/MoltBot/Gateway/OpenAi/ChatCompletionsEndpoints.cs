@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Providers;
@@ -33,13 +34,17 @@ internal static partial class ChatCompletionsEndpoints
         return Results.Json(new ModelList("list", data), OpenAiWireJsonContext.Default.ModelList);
     }
 
-    private static async Task CompleteAsync(HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers)
+    private static async Task CompleteAsync(
+        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
     {
+        // Shutting down cancels model calls at once: the user's message is already stored, and a restart can pick it up.
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = aborted.Token;
         var response = context.Response;
         ChatCompletionRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync(context.Request.Body, OpenAiWireJsonContext.Default.ChatCompletionRequest, context.RequestAborted);
+            request = await JsonSerializer.DeserializeAsync(context.Request.Body, OpenAiWireJsonContext.Default.ChatCompletionRequest, cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -79,12 +84,12 @@ internal static partial class ChatCompletionsEndpoints
         {
             try
             {
-                var result = await runner.RunAsync(turn, null, context.RequestAborted);
+                var result = await runner.RunAsync(turn, null, cancellationToken);
                 var body = new ChatCompletionResponse(id, "chat.completion", created, model,
                     [new ChatCompletionChoice(0, new ChatCompletionMessage("assistant", result.Text), null, "stop")],
                     new ChatCompletionUsage(result.InputTokens, result.OutputTokens, result.InputTokens + result.OutputTokens));
                 response.ContentType = "application/json";
-                await JsonSerializer.SerializeAsync(response.Body, body, OpenAiWireJsonContext.Default.ChatCompletionResponse, context.RequestAborted);
+                await JsonSerializer.SerializeAsync(response.Body, body, OpenAiWireJsonContext.Default.ChatCompletionResponse, cancellationToken);
             }
             catch (Exception ex) when (Describe(ex) is { } error)
             {
@@ -97,7 +102,7 @@ internal static partial class ChatCompletionsEndpoints
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         var sse = new SseWriter(response, id, created, model);
-        await sse.WriteDeltaAsync(new ChatCompletionMessage("assistant", null), null, context.RequestAborted);
+        await sse.WriteDeltaAsync(new ChatCompletionMessage("assistant", null), null, cancellationToken);
         try
         {
             var streamed = false;
@@ -105,19 +110,19 @@ internal static partial class ChatCompletionsEndpoints
             {
                 streamed = true;
                 await sse.WriteDeltaAsync(new ChatCompletionMessage(null, delta), null, ct);
-            }, context.RequestAborted);
+            }, cancellationToken);
             if (!streamed)
             {
-                await sse.WriteDeltaAsync(new ChatCompletionMessage(null, result.Text), null, context.RequestAborted);
+                await sse.WriteDeltaAsync(new ChatCompletionMessage(null, result.Text), null, cancellationToken);
             }
-            await sse.WriteDeltaAsync(new ChatCompletionMessage(null, null), "stop", context.RequestAborted);
+            await sse.WriteDeltaAsync(new ChatCompletionMessage(null, null), "stop", cancellationToken);
         }
         catch (Exception ex) when (Describe(ex) is { } error)
         {
             LogTurnFailed(logger, sessionKey, ex);
-            await sse.WriteErrorAsync(ex.Message, error.Type, context.RequestAborted);
+            await sse.WriteErrorAsync(ex.Message, error.Type, cancellationToken);
         }
-        await sse.WriteDoneAsync(context.RequestAborted);
+        await sse.WriteDoneAsync(cancellationToken);
     }
 
     private static bool TryResolveAgent(string? model, AgentCatalog agents, out string agentId, out string error)
