@@ -25,7 +25,7 @@ public sealed class ChatCompletionsEndpointsTests : IAsyncLifetime
         _state.Dispose();
     }
 
-    private CancellationToken Ct => TestContext.Current.CancellationToken;
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Probes_AnswerWithoutToken()

@@ -11,8 +11,8 @@ public sealed class CompactionTests
         using var state = new TempDirectory();
         await using var llm = await FakeOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
         llm.DefaultReply = request => request.Body.Contains("You compress conversations", StringComparison.Ordinal)
-            ? FakeReply.Text("SUMMARY: the user likes pelicans and the code is 4711")
-            : FakeReply.Text("noted");
+            ? FakeReply.FromText("SUMMARY: the user likes pelicans and the code is 4711")
+            : FakeReply.FromText("noted");
         // A small window so a few long turns overflow it.
         await using var gateway = await GatewayHarness.StartAsync(state.Path, GatewayHarness.Config(llm, contextWindow: 4_000, maxTokens: 500));
 
