@@ -104,6 +104,27 @@ public sealed class ChatCompletionsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ToolLoop_StopsAtTheStepLimit_WithAnExplanation()
+    {
+        _llm.DefaultReply = _ => FakeReply.ToolCall("current_time", "{}");
+
+        var reply = await GatewayChat.AskAsync(_gateway.Http, "loop forever");
+
+        Assert.Equal(MoltBot.Agent.AgentRunner.MaxSteps, _llm.Requests.Count);
+        Assert.Contains($"stopped after {MoltBot.Agent.AgentRunner.MaxSteps} model calls", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownTool_IsReportedToTheModel_NotThrown()
+    {
+        _llm.EnqueueToolCall("launch_rockets", "{}", "call_x");
+        _llm.EnqueueText("I cannot do that.");
+
+        Assert.Equal("I cannot do that.", await GatewayChat.AskAsync(_gateway.Http, "launch"));
+        Assert.Contains("no tool named 'launch_rockets'", _llm.Requests[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task User_SelectsSeparateSessions()
     {
         _llm.EnqueueText("a1");
