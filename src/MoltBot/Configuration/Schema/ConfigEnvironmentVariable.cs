@@ -1,0 +1,4 @@
+namespace MoltBot.Configuration.Schema;
+
+/// <param name="Target">The key it sets (a concrete path), or null when it is used another way (see <paramref name="Description"/>).</param>
+internal sealed record ConfigEnvironmentVariable(string Name, string? Target, string Description);
