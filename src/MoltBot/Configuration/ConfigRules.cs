@@ -38,33 +38,30 @@ internal static class ConfigRules
         }
     }
 
+    /// <summary>A custom (not built-in) provider must say where it lives (<c>baseUrl</c>) and what it speaks (<c>api</c>).</summary>
     private static void CheckProvider(ConfigValues values, List<ConfigIssue> issues, string id)
     {
         var prefix = "models.providers." + id;
-        if (!ConfigSchema.BuiltInProviders.ContainsKey(id) && values.Find(prefix + ".baseUrl") is null)
-        {
-            var first = values.Ordered().First(l => l.Path.StartsWith(prefix + ".", StringComparison.Ordinal));
-            issues.Add(At(first, $"Custom provider '{id}' needs a baseUrl.", $"Set {prefix}.baseUrl (e.g. \"http://localhost:4000/v1\"), or use a built-in id: {string.Join(", ", ConfigSchema.BuiltInProviders.Keys)}."));
-        }
-        if (issues.Any(i => i.Key == prefix + ".api"))
+        if (ConfigSchema.BuiltInProviders.ContainsKey(id))
         {
             return;
         }
-        var api = values.GetString(prefix + ".api") ?? ConfigSchema.BuiltInProviders.GetValueOrDefault(id);
-        if (api is not null)
+        var needsApi = values.Find(prefix + ".api") is null && !issues.Any(i => i.Key == prefix + ".api");
+        var needsBaseUrl = values.Find(prefix + ".baseUrl") is null;
+        if (!needsApi && !needsBaseUrl)
         {
             return;
         }
-        var builtIn = ConfigSuggestions.Closest(id, ConfigSchema.BuiltInProviders.Keys);
-        var fix = $"Set {prefix}.api to one of {string.Join(", ", ConfigSchema.Apis)}" + (builtIn is null ? "." : $", or did you mean the built-in provider '{builtIn}'?");
-        if (values.Find(prefix + ".apiKey") is { } apiKey)
-        {
-            issues.Add(At(apiKey, $"Provider '{id}' has an apiKey but no known api: it is not a built-in provider and 'api' is not set.", fix));
-        }
-        else if (values.Find(prefix + ".baseUrl") is { } baseUrl)
-        {
-            issues.Add(At(baseUrl, $"Custom provider '{id}' needs 'api' to say which protocol it speaks.", fix));
-        }
+        var apiKey = values.Find(prefix + ".apiKey");
+        var anchor = apiKey ?? values.Ordered().First(l => l.Path.StartsWith(prefix + ".", StringComparison.Ordinal));
+        var missing = string.Join(" and ", new[] { needsApi ? "api" : null, needsBaseUrl ? "baseUrl" : null }.OfType<string>());
+        var message = apiKey is not null && needsApi
+            ? $"Provider '{id}' has an apiKey but no known api: it is not a built-in provider and 'api' is not set." + (needsBaseUrl ? " It needs a baseUrl too." : "")
+            : $"Custom provider '{id}' needs {missing}.";
+        var fix = (needsApi ? $"Set {prefix}.api to one of {string.Join(", ", ConfigSchema.Apis)}. " : "")
+            + (needsBaseUrl ? $"Set {prefix}.baseUrl (e.g. \"http://localhost:4000/v1\"). " : "")
+            + (ConfigSuggestions.Closest(id, ConfigSchema.BuiltInProviders.Keys) is { } builtIn ? $"Or did you mean the built-in provider '{builtIn}'?" : "");
+        issues.Add(At(anchor, message, fix.TrimEnd()));
     }
 
     private static string Where(ConfigLeaf leaf) => leaf.Source.Kind == ConfigSourceKind.File ? $"line {leaf.Source.Line}" : leaf.Source.ToString();
