@@ -22,13 +22,13 @@ internal static class ConfigEnvironmentVariables
         new(GatewayPort, "gateway.port", "Gateway port (integer 1-65535)."),
         new(GatewayToken, "gateway.auth.token", "Gateway auth token."),
         new(Model, "agents.defaults.model.primary", "Primary model ref for all agents."),
-        new(PersonaName, null, "Sets `identity.name` of the default agent (`agents.list[n].identity.name`)."),
+        new(PersonaName, null, "Sets `identity.name` of the default agent (`agents.list[n].identity.name`).") { Affects = "agents.list[].identity.name" },
         new(OpenRouterApiKey, "models.providers.openrouter.apiKey", "OpenRouter API key."),
         new(OpenAiApiKey, "models.providers.openai.apiKey", "OpenAI API key."),
         new(AnthropicApiKey, "models.providers.anthropic.apiKey", "Anthropic API key."),
         new(AzureEndpoint, "models.providers.azure-openai.baseUrl", "Azure OpenAI resource endpoint, e.g. `https://my-resource.openai.azure.com`."),
         new(AzureApiKey, "models.providers.azure-openai.apiKey", "Azure OpenAI key. Leave unset to use Managed Identity / Entra ID."),
         new(AzureApiVersion, "models.providers.azure-openai.apiVersion", "Azure OpenAI `api-version`."),
-        new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model."),
+        new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model.") { Affects = "agents.defaults.model.primary" },
     ];
 }
