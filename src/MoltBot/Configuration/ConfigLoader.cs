@@ -2,42 +2,53 @@ namespace MoltBot.Configuration;
 
 /// <summary>
 /// Loads the effective configuration. Precedence, highest first: CLI flag, environment, config file, default.
-/// STUB: environment only; the configuration feature replaces this with the JSON5 file loader and validator.
+/// The file is JSON5 (<c>~/.moltbot/moltbot.json</c>, moved by <c>MOLTBOT_STATE_DIR</c> / <c>MOLTBOT_CONFIG_PATH</c>); a missing file is fine.
 /// </summary>
 internal static class ConfigLoader
 {
+    /// <exception cref="ConfigException">Every problem found, each naming key, file:line and the fix.</exception>
     public static LoadedConfig Load(ConfigLoadRequest request)
     {
-        var env = request.Environment;
-        var paths = MoltBotPaths.Resolve(env);
-        var providers = new Dictionary<string, ProviderConfig>();
-        if (env.GetValueOrDefault("OPENAI_API_KEY") is { Length: > 0 } openAiKey)
+        var paths = MoltBotPaths.Resolve(request.Environment);
+        string? text;
+        try
         {
-            providers["openai"] = new ProviderConfig { ApiKey = new SecretValue(openAiKey, "env OPENAI_API_KEY") };
+            text = File.Exists(paths.ConfigPath) ? File.ReadAllText(paths.ConfigPath) : null;
         }
-        var config = new MoltBotConfig
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Gateway = new GatewayConfig
-            {
-                Port = request.CliOverrides.TryGetValue("gateway.port", out var p) ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : GatewayConfig.DefaultPort,
-                Bind = request.CliOverrides.GetValueOrDefault("gateway.bind") ?? "loopback",
-                Auth = new GatewayAuthConfig { Token = env.GetValueOrDefault("MOLTBOT_GATEWAY_TOKEN") is { Length: > 0 } t ? new SecretValue(t, "env MOLTBOT_GATEWAY_TOKEN") : null },
-            },
-            Agents = new AgentsConfig { Defaults = new AgentDefaults { Model = new ModelSelection { Primary = env.GetValueOrDefault("MOLTBOT_MODEL") } } },
-            Models = new ModelsConfig { Providers = providers },
+            throw new ConfigException([new ConfigIssue("(file)", paths.ConfigPath, null, $"Cannot read the config file: {e.Message}", "Check the file's permissions.")]);
+        }
+        return Load(request, paths, text);
+    }
+
+    /// <summary>Loads with <paramref name="fileText"/> as the config file's content (null: no file). Used to check an edit before writing it.</summary>
+    public static LoadedConfig Load(ConfigLoadRequest request, MoltBotPaths paths, string? fileText)
+    {
+        var issues = new List<ConfigIssue>();
+        var values = new ConfigValues();
+        var reader = new ConfigFileReader(paths.ConfigPath, request.Environment, values, issues);
+        if (fileText is not null)
+        {
+            reader.Read(fileText);
+        }
+        ConfigEnvironmentReader.Apply(request.Environment, values, issues);
+        ConfigFlagReader.Apply(request.CliOverrides, values, issues);
+        ConfigRules.Check(values, issues);
+        if (issues.Count > 0)
+        {
+            throw new ConfigException(issues);
+        }
+        ConfigDefaults.ApplySchemaDefaults(values);
+        var defaultAgent = ConfigDefaults.EnsureDefaultAgent(values);
+        ConfigEnvironmentReader.ApplyPersona(request.Environment, values, defaultAgent);
+        ConfigDefaults.ApplyDefaultModel(request.Environment, values);
+        var leaves = values.Ordered();
+        return new LoadedConfig(ConfigRecordBuilder.Build(values), paths, fileText is not null)
+        {
+            Values = leaves,
+            Sources = leaves.ToDictionary(l => l.Path, l => l.Source, StringComparer.Ordinal),
+            ExternalSections = reader.ExternalSections,
         };
-        return new LoadedConfig(config, paths, FileExists: false);
     }
 }
-
-/// <param name="Environment">The process environment (a snapshot, so tests can pass their own).</param>
-/// <param name="CliOverrides">Config key path (e.g. <c>gateway.port</c>) to the value given by a CLI flag.</param>
-internal sealed record ConfigLoadRequest(
-    IReadOnlyDictionary<string, string?> Environment,
-    IReadOnlyDictionary<string, string> CliOverrides)
-{
-    public static ConfigLoadRequest FromProcess(IReadOnlyDictionary<string, string>? cliOverrides = null) =>
-        new(ProcessEnvironment.Snapshot(), cliOverrides ?? new Dictionary<string, string>());
-}
-
-internal sealed record LoadedConfig(MoltBotConfig Config, MoltBotPaths Paths, bool FileExists);

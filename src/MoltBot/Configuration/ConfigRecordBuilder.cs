@@ -1,0 +1,74 @@
+namespace MoltBot.Configuration;
+
+/// <summary>Turns the effective leaves into the typed <see cref="MoltBotConfig"/> records.</summary>
+internal static class ConfigRecordBuilder
+{
+    public static MoltBotConfig Build(ConfigValues values) => new()
+    {
+        Gateway = new GatewayConfig
+        {
+            Port = (int)(values.GetInteger("gateway.port") ?? GatewayConfig.DefaultPort),
+            Bind = values.GetString("gateway.bind") ?? "loopback",
+            Auth = new GatewayAuthConfig { Token = Secret(values, "gateway.auth.token") },
+        },
+        Agents = new AgentsConfig
+        {
+            Defaults = new AgentDefaults
+            {
+                Model = Model(values, "agents.defaults.model") ?? new ModelSelection(),
+                Workspace = Folder(values.GetString("agents.defaults.workspace")),
+            },
+            List = [.. Enumerable.Range(0, values.Count("agents.list")).Select(i => Agent(values, $"agents.list[{i}]"))],
+        },
+        Models = new ModelsConfig
+        {
+            Providers = values.MemberNames("models.providers").ToDictionary(id => id, id => Provider(values, "models.providers." + id), StringComparer.Ordinal),
+        },
+    };
+
+    private static AgentEntry Agent(ConfigValues values, string path) => new()
+    {
+        Id = values.GetString(path + ".id") ?? "",
+        Default = values.GetBoolean(path + ".default") ?? false,
+        Identity = new AgentIdentity { Name = values.GetString(path + ".identity.name") },
+        Model = Model(values, path + ".model"),
+        Workspace = Folder(values.GetString(path + ".workspace")),
+    };
+
+    private static ProviderConfig Provider(ConfigValues values, string path) => new()
+    {
+        BaseUrl = values.GetString(path + ".baseUrl"),
+        Api = values.GetString(path + ".api"),
+        ApiKey = Secret(values, path + ".apiKey"),
+        ApiVersion = values.GetString(path + ".apiVersion"),
+        Headers = Headers(values, path + ".headers"),
+        Models = [.. Enumerable.Range(0, values.Count(path + ".models")).Select(i => new ModelDefinition
+        {
+            Id = values.GetString($"{path}.models[{i}].id") ?? "",
+            ContextWindow = (int?)values.GetInteger($"{path}.models[{i}].contextWindow"),
+            MaxTokens = (int?)values.GetInteger($"{path}.models[{i}].maxTokens"),
+        })],
+    };
+
+    private static Dictionary<string, string> Headers(ConfigValues values, string path)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in values.MemberNames(path))
+        {
+            headers[name] = values.GetString($"{path}.{name}")!;
+        }
+        return headers;
+    }
+
+    private static ModelSelection? Model(ConfigValues values, string path)
+    {
+        var primary = values.GetString(path + ".primary");
+        var fallbacks = values.GetList(path + ".fallbacks");
+        return primary is null && fallbacks is null ? null : new ModelSelection { Primary = primary, Fallbacks = fallbacks ?? [] };
+    }
+
+    private static SecretValue? Secret(ConfigValues values, string path) =>
+        values.Find(path) is { Value: string value } leaf ? new SecretValue(value, leaf.Source.DescribeSecret(path)) : null;
+
+    private static string? Folder(string? path) => path is null ? null : MoltBotPaths.ExpandHome(path);
+}

@@ -1,0 +1,9 @@
+namespace MoltBot.Configuration;
+
+internal enum ConfigSourceKind
+{
+    Default,
+    File,
+    Environment,
+    Flag,
+}

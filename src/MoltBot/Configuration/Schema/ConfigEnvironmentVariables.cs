@@ -1,0 +1,34 @@
+namespace MoltBot.Configuration.Schema;
+
+/// <summary>Every environment variable the configuration reads. Environment beats the file; CLI flags beat the environment.</summary>
+internal static class ConfigEnvironmentVariables
+{
+    public const string GatewayPort = "MOLTBOT_GATEWAY_PORT";
+    public const string GatewayToken = "MOLTBOT_GATEWAY_TOKEN";
+    public const string Model = "MOLTBOT_MODEL";
+    public const string PersonaName = "MOLTBOT_PERSONA_NAME";
+    public const string OpenRouterApiKey = "OPENROUTER_API_KEY";
+    public const string OpenAiApiKey = "OPENAI_API_KEY";
+    public const string AnthropicApiKey = "ANTHROPIC_API_KEY";
+    public const string AzureEndpoint = "AZURE_OPENAI_ENDPOINT";
+    public const string AzureApiKey = "AZURE_OPENAI_API_KEY";
+    public const string AzureApiVersion = "AZURE_OPENAI_API_VERSION";
+    public const string AzureDeployment = "AZURE_OPENAI_DEPLOYMENT";
+
+    public static IReadOnlyList<ConfigEnvironmentVariable> All { get; } =
+    [
+        new(MoltBotPaths.StateDirVariable, null, "State folder (config, database, workspace). Default `~/.moltbot`."),
+        new(MoltBotPaths.ConfigPathVariable, null, "Config file. Default `<state dir>/moltbot.json`."),
+        new(GatewayPort, "gateway.port", "Gateway port (integer 1-65535)."),
+        new(GatewayToken, "gateway.auth.token", "Gateway auth token."),
+        new(Model, "agents.defaults.model.primary", "Primary model ref for all agents."),
+        new(PersonaName, null, "Sets `identity.name` of the default agent (`agents.list[n].identity.name`).") { Affects = "agents.list[].identity.name" },
+        new(OpenRouterApiKey, "models.providers.openrouter.apiKey", "OpenRouter API key."),
+        new(OpenAiApiKey, "models.providers.openai.apiKey", "OpenAI API key."),
+        new(AnthropicApiKey, "models.providers.anthropic.apiKey", "Anthropic API key."),
+        new(AzureEndpoint, "models.providers.azure-openai.baseUrl", "Azure OpenAI resource endpoint, e.g. `https://my-resource.openai.azure.com`."),
+        new(AzureApiKey, "models.providers.azure-openai.apiKey", "Azure OpenAI key. Leave unset to use Managed Identity / Entra ID."),
+        new(AzureApiVersion, "models.providers.azure-openai.apiVersion", "Azure OpenAI `api-version`."),
+        new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model.") { Affects = "agents.defaults.model.primary" },
+    ];
+}

@@ -1,0 +1,82 @@
+using K = MoltBot.Configuration.Schema.ConfigValueKind;
+
+namespace MoltBot.Configuration.Schema;
+
+/// <summary>
+/// Every key MoltBot understands, in one table: the validator, <c>config get/set/show</c> and
+/// <c>docs/configuration.md</c> (checked by a test) all read it. Adding a setting is one line here
+/// plus the property on the <see cref="MoltBotConfig"/> record it feeds.
+/// </summary>
+internal static partial class ConfigSchema
+{
+    public const string OpenAiCompletions = "openai-completions";
+    public const string AnthropicMessages = "anthropic-messages";
+    public const string AzureOpenAi = "azure-openai";
+
+    public static IReadOnlyList<string> Apis { get; } = [OpenAiCompletions, AnthropicMessages, AzureOpenAi];
+
+    /// <summary>Built-in provider ids and the API each speaks when <c>api</c> is not set.</summary>
+    public static IReadOnlyDictionary<string, string> BuiltInProviders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["openrouter"] = OpenAiCompletions,
+        ["openai"] = OpenAiCompletions,
+        ["anthropic"] = AnthropicMessages,
+        ["azure-openai"] = AzureOpenAi,
+    };
+
+    public static IReadOnlyList<ConfigKey> Keys { get; } =
+    [
+        new("gateway", K.Section, "The gateway: one port for the HTTP API, WebSocket clients and the Control UI."),
+        new("gateway.port", K.Integer, "TCP port the gateway listens on.") { DefaultValue = 18789L, Min = 1, Max = 65535, Flag = "--port" },
+        new("gateway.bind", K.BindAddress, "Where to listen: `loopback` (this machine only), `lan` (all interfaces) or one IP address.") { DefaultValue = "loopback", Flag = "--bind" },
+        new("gateway.auth", K.Section, "How clients prove they may use the gateway."),
+        new("gateway.auth.token", K.Secret, "Shared token that clients send as a bearer token. Secret.") { Flag = "--token" },
+
+        new("agents", K.Section, "Agents: shared defaults and the list of agents."),
+        new("agents.defaults", K.Section, "Settings every agent inherits unless its `agents.list[]` entry overrides them."),
+        new("agents.defaults.model", K.ModelSelection, "Model ref `provider/model-id` (the primary), or `{primary, fallbacks}`.") { Flag = "--model" },
+        new("agents.defaults.model.primary", K.String, "Primary model ref, e.g. `openrouter/anthropic/claude-3.5-sonnet`.") { Default = "from the first API key set (see Defaults)" },
+        new("agents.defaults.model.fallbacks", K.StringList, "Model refs tried in order when the primary fails.") { Default = "[]" },
+        new("agents.defaults.workspace", K.String, "Workspace folder for agent files and memory; `~` is expanded.") { Default = "<state dir>/workspace" },
+        new("agents.list", K.List, "The agents. When empty, one agent `main` is used as the default."),
+        new("agents.list[]", K.Section, "One agent."),
+        new("agents.list[].id", K.String, "Unique agent id (used in sessions and routing).") { Required = true },
+        new("agents.list[].default", K.Boolean, "Marks the default agent; at most one. If none is marked, the first agent is the default.") { Default = "false" },
+        new("agents.list[].identity", K.Section, "How the agent presents itself."),
+        new("agents.list[].identity.name", K.String, "Persona name the agent uses for itself."),
+        new("agents.list[].model", K.ModelSelection, "Model for this agent: a ref or `{primary, fallbacks}`; overrides `agents.defaults.model`."),
+        new("agents.list[].model.primary", K.String, "Primary model ref for this agent."),
+        new("agents.list[].model.fallbacks", K.StringList, "Fallback model refs for this agent.") { Default = "[]" },
+        new("agents.list[].workspace", K.String, "Workspace folder for this agent; overrides `agents.defaults.workspace`."),
+
+        new("models", K.Section, "Model providers."),
+        new("models.providers", K.Map, "Providers by id. Built-in ids: `openrouter`, `openai`, `anthropic`, `azure-openai`; any other id is a custom provider and needs `api`."),
+        new("models.providers.*", K.Section, "One provider."),
+        new("models.providers.*.baseUrl", K.String, "API base URL; built-in providers have one already. For `azure-openai`, the resource endpoint."),
+        new("models.providers.*.api", K.Enum, "Wire protocol the provider speaks. Built-in providers know theirs.") { Allowed = Apis },
+        new("models.providers.*.apiKey", K.Secret, "API key. Secret. Leave it out for `azure-openai` to use Managed Identity / Entra ID."),
+        new("models.providers.*.apiVersion", K.String, "Azure OpenAI `api-version` query value."),
+        new("models.providers.*.headers", K.Map, "Extra HTTP headers sent with every request."),
+        new("models.providers.*.headers.*", K.String, "A header value. Values of auth-like headers (`Authorization`, `*-key`, `*token*`) are secrets."),
+        new("models.providers.*.models", K.List, "Models this provider offers, with their limits (needed for custom providers)."),
+        new("models.providers.*.models[]", K.Section, "One model."),
+        new("models.providers.*.models[].id", K.String, "Model id as the provider names it; refer to it as `<provider>/<id>`.") { Required = true },
+        new("models.providers.*.models[].contextWindow", K.Integer, "Context window in tokens.") { Default = "128000", Min = 1 },
+        new("models.providers.*.models[].maxTokens", K.Integer, "Maximum output tokens per reply.") { Default = "4096", Min = 1 },
+
+        new("channels", K.External, "Chat channels (Telegram, Discord, ...). Accepted; owned by the channels feature."),
+        new("tools", K.External, "Tool policy. Accepted; owned by the tools feature."),
+        new("skills", K.External, "Skills. Accepted; owned by the skills feature."),
+        new("mcp", K.External, "MCP servers. Accepted; owned by the MCP feature."),
+        new("session", K.External, "Session scoping and resets. Accepted; owned by the sessions feature."),
+        new("memory", K.External, "Memory. Accepted; owned by the memory feature."),
+        new("cron", K.External, "Scheduled jobs. Accepted; owned by the scheduling feature."),
+        new("hooks", K.External, "Hooks. Accepted; owned by the hooks feature."),
+        new("logging", K.External, "Logging. Accepted; owned by the hosting feature."),
+        new("messages", K.External, "Message handling. Accepted; owned by the channels feature."),
+        new("commands", K.External, "Chat commands. Accepted; owned by the commands feature."),
+
+        new("agent", K.Legacy, "Old OpenClaw shape.") { MovedTo = "agents.defaults" },
+        new("identity", K.Legacy, "Old OpenClaw shape.") { MovedTo = "agents.list[].identity" },
+    ];
+}
