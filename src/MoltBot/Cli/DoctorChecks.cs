@@ -18,7 +18,9 @@ internal static class DoctorChecks
         }
         catch (ConfigException ex)
         {
-            findings.AddRange(ex.Issues.Select(i => new DoctorFinding("config", DoctorSeverity.Error, i.ToString(), i.Fix ?? "Edit the file, then run `moltbot config validate`.")));
+            findings.AddRange(ex.Issues.Select(i => new DoctorFinding("config", DoctorSeverity.Error,
+                i.File is null ? $"{i.Key}: {i.Message}" : $"{i.Key} ({i.File}{(i.Line is null ? "" : $":{i.Line}")}): {i.Message}",
+                i.Fix ?? "Edit the file, then run `moltbot config validate`.")));
             return findings;
         }
 
