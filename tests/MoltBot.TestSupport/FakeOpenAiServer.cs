@@ -1,145 +1,186 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace MoltBot.TestSupport;
 
 /// <summary>
-/// A fake OpenAI-compatible server (OpenAI, OpenRouter, LiteLLM, Ollama, and Azure OpenAI deployment paths):
-/// scripted text or tool-call replies, SSE streaming, injected errors and hangs, and a ledger of requests.
+/// Fake OpenAI Chat Completions server: <c>POST /v1/chat/completions</c> (any path ending in <c>/chat/completions</c>,
+/// so Azure's <c>/openai/deployments/{d}/chat/completions</c> works at the root) and <c>GET /v1/models</c>.
 /// </summary>
-public sealed class FakeOpenAiServer : FakeHttpServer
+public sealed class FakeOpenAiServer : FakeModelServer
 {
     private FakeOpenAiServer()
     {
     }
 
-    /// <summary><c>http://127.0.0.1:PORT/v1</c>, the base URL an OpenAI client is given.</summary>
-    public Uri BaseUrl => new(RootUrl, "/v1");
+    /// <summary>OpenAI-style base URL: <c>http://127.0.0.1:PORT/v1</c>.</summary>
+    public Uri BaseUrl => new(RootUrl + "v1");
 
-    public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>Model ids served by <c>GET /v1/models</c>.</summary>
+    public IReadOnlyList<string> ModelIds { get; set; } = ["gpt-4o-mini", "gpt-4o"];
+
+    public static async Task<FakeOpenAiServer> StartAsync(CancellationToken ct = default)
     {
         var server = new FakeOpenAiServer();
-        await server.StartCoreAsync(cancellationToken);
+        await server.StartCoreAsync(ct);
         return server;
     }
 
-    protected override void Map(WebApplication app)
-    {
-        app.MapGet("/v1/models", () => Results.Json(new JsonObject
-        {
-            ["object"] = "list",
-            ["data"] = new JsonArray(new JsonObject { ["id"] = "gpt-test", ["object"] = "model", ["owned_by"] = "fake" }),
-        }));
-        // /v1/chat/completions, /chat/completions, /openai/deployments/{deployment}/chat/completions
-        app.MapPost("/{**path}", async context =>
-        {
-            if (!context.Request.Path.Value!.EndsWith("/chat/completions", StringComparison.Ordinal))
-            {
-                context.Response.StatusCode = 404;
-                return;
-            }
-            var (request, reply) = await ReceiveAsync(context);
-            if (reply.StatusCode != 200)
-            {
-                await WriteErrorAsync(context, reply, """{"error":{"message":"fake error","type":"server_error"}}""");
-                return;
-            }
-            var model = request.Json?["model"]?.GetValue<string>() ?? DeploymentOf(request.Path) ?? "fake";
-            if (request.Json?["stream"]?.GetValue<bool>() == true)
-            {
-                await StreamAsync(context, reply, model);
-            }
-            else
-            {
-                await context.Response.WriteAsJsonAsync(Completion(reply, model), context.RequestAborted);
-            }
-        });
-    }
+    protected override bool IsCompletionPath(string path) =>
+        path.EndsWith("/chat/completions", StringComparison.Ordinal);
 
-    private static string? DeploymentOf(string path)
+    protected override async Task<bool> TryHandleOtherAsync(HttpContext context, RecordedRequest request)
     {
-        const string Marker = "/openai/deployments/";
-        var start = path.IndexOf(Marker, StringComparison.Ordinal);
-        return start < 0 ? null : path[(start + Marker.Length)..].Split('/')[0];
-    }
-
-    private static JsonObject Completion(FakeReply reply, string model)
-    {
-        var message = new JsonObject { ["role"] = "assistant", ["content"] = reply.ToolCalls.Count > 0 ? null : reply.Text ?? "" };
-        if (reply.ToolCalls.Count > 0)
+        if (request.Method != "GET" || !request.Path.EndsWith("/models", StringComparison.Ordinal))
         {
-            message["tool_calls"] = new JsonArray([.. reply.ToolCalls.Select(c => (JsonNode)new JsonObject
-            {
-                ["id"] = c.Id,
-                ["type"] = "function",
-                ["function"] = new JsonObject { ["name"] = c.Name, ["arguments"] = c.ArgumentsJson },
-            })]);
+            return false;
         }
-        return new JsonObject
+        var data = new JsonArray();
+        foreach (var id in ModelIds)
         {
-            ["id"] = "chatcmpl-fake",
-            ["object"] = "chat.completion",
-            ["created"] = 1_764_000_000,
-            ["model"] = model,
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = message,
-                ["finish_reason"] = reply.ToolCalls.Count > 0 ? "tool_calls" : "stop",
-            }),
-            ["usage"] = Usage(reply),
-        };
+            data.Add(new JsonObject { ["id"] = id, ["object"] = "model", ["created"] = 1_700_000_000, ["owned_by"] = "fake" });
+        }
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject { ["object"] = "list", ["data"] = data }.ToJsonString());
+        return true;
     }
 
-    private static async Task StreamAsync(HttpContext context, FakeReply reply, string model)
+    protected override async Task WriteReplyAsync(HttpContext context, RecordedRequest request, FakeReply reply, CancellationToken ct)
     {
-        context.Response.ContentType = "text/event-stream";
-        JsonObject Chunk(JsonObject? delta, string? finish, JsonObject? usage = null) => new()
+        if (reply.StatusCode != 200)
         {
-            ["id"] = "chatcmpl-fake",
-            ["object"] = "chat.completion.chunk",
-            ["created"] = 1_764_000_000,
-            ["model"] = model,
-            ["choices"] = delta is null ? new JsonArray() : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
-            ["usage"] = usage,
+            context.Response.StatusCode = reply.StatusCode;
+            context.Response.ContentType = "application/json";
+            var body = reply.ErrorBody ?? new JsonObject
+            {
+                ["error"] = new JsonObject { ["message"] = $"fake error {reply.StatusCode}", ["type"] = "fake_error", ["code"] = null },
+            }.ToJsonString();
+            await context.Response.WriteAsync(body, ct);
+            return;
+        }
+
+        var json = request.Json;
+        var model = json?["model"]?.GetValue<string>() ?? DeploymentFromPath(request.Path) ?? "fake-model";
+        var stream = json?["stream"]?.GetValue<bool>() == true;
+        var finish = reply.ToolCalls.Count > 0 ? "tool_calls" : "stop";
+        var usage = new JsonObject
+        {
+            ["prompt_tokens"] = reply.InputTokens,
+            ["completion_tokens"] = reply.OutputTokens,
+            ["total_tokens"] = reply.InputTokens + reply.OutputTokens,
         };
 
-        await WriteSseAsync(context, null, Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null).ToJsonString());
-        foreach (var piece in Pieces(reply.Text ?? ""))
+        if (!stream)
         {
-            await WriteSseAsync(context, null, Chunk(new JsonObject { ["content"] = piece }, null).ToJsonString());
+            var message = new JsonObject { ["role"] = "assistant", ["content"] = reply.Text };
+            if (reply.ToolCalls.Count > 0)
+            {
+                var calls = new JsonArray();
+                for (var i = 0; i < reply.ToolCalls.Count; i++)
+                {
+                    var call = reply.ToolCalls[i];
+                    calls.Add(new JsonObject
+                    {
+                        ["id"] = call.CallId ?? $"call_{i + 1}",
+                        ["type"] = "function",
+                        ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.ArgumentsJson },
+                    });
+                }
+                message["tool_calls"] = calls;
+            }
+            var completion = new JsonObject
+            {
+                ["id"] = "chatcmpl-fake",
+                ["object"] = "chat.completion",
+                ["created"] = 1_700_000_000,
+                ["model"] = model,
+                ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["message"] = message, ["finish_reason"] = finish }),
+                ["usage"] = usage,
+            };
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(completion.ToJsonString(), ct);
+            return;
+        }
+
+        StartSse(context);
+        var sent = 0;
+        async Task<bool> SendAsync(JsonObject? delta, string? finishReason, JsonObject? chunkUsage = null)
+        {
+            if (reply.AbortStreamAfterEvents is { } limit && sent >= limit)
+            {
+                context.Abort();
+                return false;
+            }
+            var chunk = new JsonObject
+            {
+                ["id"] = "chatcmpl-fake",
+                ["object"] = "chat.completion.chunk",
+                ["created"] = 1_700_000_000,
+                ["model"] = model,
+                ["choices"] = delta is null && finishReason is null
+                    ? new JsonArray()
+                    : new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta ?? new JsonObject(), ["finish_reason"] = finishReason }),
+            };
+            if (chunkUsage is not null)
+            {
+                chunk["usage"] = chunkUsage;
+            }
+            await WriteSseAsync(context, null, chunk.ToJsonString(), ct);
+            sent++;
+            return true;
+        }
+
+        if (!await SendAsync(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null))
+        {
+            return;
+        }
+        foreach (var piece in reply.Text is null ? [] : Chunk(reply.Text))
+        {
+            if (!await SendAsync(new JsonObject { ["content"] = piece }, null))
+            {
+                return;
+            }
         }
         for (var i = 0; i < reply.ToolCalls.Count; i++)
         {
             var call = reply.ToolCalls[i];
-            await WriteSseAsync(context, null, Chunk(new JsonObject
+            var head = new JsonObject
             {
-                ["tool_calls"] = new JsonArray(new JsonObject
-                {
-                    ["index"] = i,
-                    ["id"] = call.Id,
-                    ["type"] = "function",
-                    ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = "" },
-                }),
-            }, null).ToJsonString());
-            foreach (var piece in Pieces(call.ArgumentsJson))
+                ["index"] = i,
+                ["id"] = call.CallId ?? $"call_{i + 1}",
+                ["type"] = "function",
+                ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = "" },
+            };
+            if (!await SendAsync(new JsonObject { ["tool_calls"] = new JsonArray(head) }, null))
             {
-                await WriteSseAsync(context, null, Chunk(new JsonObject
+                return;
+            }
+            foreach (var piece in Chunk(call.ArgumentsJson))
+            {
+                var part = new JsonObject { ["index"] = i, ["function"] = new JsonObject { ["arguments"] = piece } };
+                if (!await SendAsync(new JsonObject { ["tool_calls"] = new JsonArray(part) }, null))
                 {
-                    ["tool_calls"] = new JsonArray(new JsonObject { ["index"] = i, ["function"] = new JsonObject { ["arguments"] = piece } }),
-                }, null).ToJsonString());
+                    return;
+                }
             }
         }
-        await WriteSseAsync(context, null, Chunk(new JsonObject(), reply.ToolCalls.Count > 0 ? "tool_calls" : "stop").ToJsonString());
-        await WriteSseAsync(context, null, Chunk(null, null, Usage(reply)).ToJsonString());
-        await WriteSseAsync(context, null, "[DONE]");
+        if (!await SendAsync(new JsonObject(), finish) || !await SendAsync(null, null, usage))
+        {
+            return;
+        }
+        await WriteSseAsync(context, null, "[DONE]", ct);
     }
 
-    private static JsonObject Usage(FakeReply reply) => new()
+    private static string? DeploymentFromPath(string path)
     {
-        ["prompt_tokens"] = reply.PromptTokens,
-        ["completion_tokens"] = reply.CompletionTokens,
-        ["total_tokens"] = reply.PromptTokens + reply.CompletionTokens,
-    };
+        const string marker = "/deployments/";
+        var start = path.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+        start += marker.Length;
+        var end = path.IndexOf('/', start);
+        return end < 0 ? path[start..] : path[start..end];
+    }
 }

@@ -1,26 +1,30 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MoltBot.TestSupport;
 
-/// <summary>One request a fake server received, exactly as it came over the wire.</summary>
+/// <summary>One request as a fake server received it. Header names are case-insensitive.</summary>
 public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body)
 {
-    private readonly Lazy<JsonNode?> _json = new(() => TryParse(Body));
-
-    /// <summary>The body parsed as JSON, or null when it is not JSON.</summary>
-    public JsonNode? Json => _json.Value;
-
-    public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
-
-    private static JsonNode? TryParse(string body)
+    /// <summary>The body parsed as JSON, or null when it is empty or not JSON.</summary>
+    public JsonNode? Json
     {
-        try
+        get
         {
-            return body.Length == 0 ? null : JsonNode.Parse(body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return null;
+            if (string.IsNullOrWhiteSpace(Body))
+            {
+                return null;
+            }
+            try
+            {
+                return JsonNode.Parse(Body);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
     }
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }

@@ -106,7 +106,7 @@ public sealed class ChatCompletionsEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ToolLoop_StopsAtTheStepLimit_WithAnExplanation()
     {
-        _llm.DefaultReply = _ => FakeReply.ToolCall("current_time", "{}");
+        _llm.DefaultReply = _ => FakeReply.FromToolCall("current_time", "{}");
 
         var reply = await GatewayChat.AskAsync(_gateway.Http, "loop forever");
 
