@@ -21,7 +21,7 @@ internal static class ConfigSetCommand
         try
         {
             var before = File.Exists(paths.ConfigPath) ? File.ReadAllText(paths.ConfigPath) : null;
-            var after = ConfigFileEditor.Set(before, key, ValueText(schemaKey, value));
+            var after = ConfigFileEditor.Set(before, key, ValueText(schemaKey, value), paths.ConfigPath);
             var remaining = Check(environment, paths, after);
             ConfigFileWriter.WriteAtomically(paths.ConfigPath, after);
             if (remaining.Count > 0)
@@ -32,7 +32,7 @@ internal static class ConfigSetCommand
         }
         catch (ConfigException e)
         {
-            error.WriteLine($"config set: refused; {paths.ConfigPath} is unchanged.");
+            error.WriteLine($"config set: refused; {paths.ConfigPath} is unchanged (line numbers below are for the file as it would be).");
             ConfigValidateCommand.WriteIssues(e.Issues, paths.ConfigPath, error);
             return 1;
         }

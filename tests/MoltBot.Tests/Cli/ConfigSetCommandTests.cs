@@ -57,6 +57,18 @@ public sealed class ConfigSetCommandTests
     }
 
     [Fact]
+    public void Run_FileWithSyntaxError_RefusesNamingLineAndColumn()
+    {
+        const string broken = "{\n  gateway: { port: 1\n}\n";
+        using var state = new TempState(broken);
+        var error = new StringWriter();
+
+        Assert.Equal(1, ConfigSetCommand.Run("gateway.port", "2", state.Environment, new StringWriter(), error));
+        Assert.Contains($"{state.ConfigPath}:4:1: (file): The file has a JSON5 syntax error", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(broken, state.ReadConfig());
+    }
+
+    [Fact]
     public void Run_NoStateFolder_CreatesFolderAndPrivateFile()
     {
         using var state = new TempState();

@@ -51,6 +51,7 @@ internal static partial class ConfigSchema
                     { Kind: ConfigValueKind.Legacy } => $"'{shown}' has moved to '{next.MovedTo}'.",
                     { Kind: ConfigValueKind.External } => $"'{shown}' belongs to a feature this command does not manage yet; edit the file directly.",
                     _ when segment.Index is not null => $"'{walked}' is not a list.",
+                    _ when current.Kind == ConfigValueKind.List => $"'{walked}' is a list: use {walked}[0].{segment.Name}.",
                     _ when current.Kind is not (ConfigValueKind.Section or ConfigValueKind.ModelSelection) => $"'{walked}' has no keys below it.",
                     _ => $"unknown key '{shown}'." + DidYouMean(segment.Name!, current, walked),
                 };
