@@ -42,7 +42,7 @@ internal sealed class AnthropicChatClient(ResolvedProvider provider, string mode
         ChatFinishReason? finishReason = null;
         var tools = new Dictionary<int, (string Id, string Name, StringBuilder Json)>();
 
-        ChatResponseUpdate Update(params AIContent[] contents) => new(ChatRole.Assistant, contents)
+        ChatResponseUpdate Update(params AIContent[] contents) => new(ChatRole.Assistant, [.. contents])
         {
             ResponseId = messageId,
             MessageId = messageId,
