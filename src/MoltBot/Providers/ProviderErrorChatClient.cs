@@ -72,9 +72,10 @@ internal sealed class ProviderErrorChatClient(IChatClient innerClient, ResolvedP
         {
             // The content was not buffered (streamed error); the status alone must do.
         }
+        // The SDK exception is not chained: its message embeds the raw response body, which may echo the key.
         return ProviderErrors.FromResponse(
             provider, ex.Status,
             name => response is not null && response.Headers.TryGetValue(name, out var value) ? value : null,
-            body, timeProvider.GetUtcNow(), ex);
+            body, timeProvider.GetUtcNow());
     }
 }
