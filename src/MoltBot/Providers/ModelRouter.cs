@@ -1,60 +1,88 @@
-using System.ClientModel;
+using Azure.Core;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MoltBot.Configuration;
-using OpenAI;
+using MoltBot.Providers.Anthropic;
+using MoltBot.Providers.Azure;
+using MoltBot.Providers.OpenAi;
 
 namespace MoltBot.Providers;
 
 /// <summary>
-/// Turns model refs (<c>provider/model-id</c>) into chat clients.
-/// STUB: openai-completions only, no retry or failover; the providers feature replaces it.
+/// Turns model refs (<c>provider/model-id</c>) into chat clients. Each ref gets
+/// provider client → <see cref="ProviderErrorChatClient"/> → <see cref="RetryingChatClient"/>; a list of refs is
+/// wrapped in a <see cref="FailoverChatClient"/> (primary first, then fallbacks).
 /// </summary>
-internal sealed class ModelRouter(MoltBotConfig config, TimeProvider timeProvider)
+internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider timeProvider, ModelRouterOptions? options = null)
 {
+    private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(
+        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
+
+    private readonly ModelRefParser _parser = new(config);
+    private readonly ModelRouterOptions _options = options ?? new ModelRouterOptions();
+    private readonly Lazy<HttpClient> _httpClient = new(() => options?.HttpHandler is { } handler
+        ? new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }
+        : SharedHttpClient.Value);
+    private readonly Lazy<TokenCredential> _azureCredential = new(() => options?.AzureCredential
+        ?? AzureOpenAiClientFactory.DefaultCredential((options?.Environment ?? System.Environment.GetEnvironmentVariable)("AZURE_CLIENT_ID")));
+
+    private readonly ILogger _logger = (options?.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ModelRouter>();
+
     public TimeProvider TimeProvider { get; } = timeProvider;
 
+    /// <summary>The configured providers with defaults filled in, by id.</summary>
+    public IReadOnlyDictionary<string, ResolvedProvider> Providers => _parser.Providers;
+
+    /// <summary>The refs of a model selection: primary first, then fallbacks (blank entries and duplicates dropped).</summary>
+    public static IReadOnlyList<string> RefsOf(ModelSelection selection) =>
+        [.. new[] { selection.Primary }.Concat(selection.Fallbacks).OfType<string>().Where(r => r.Trim().Length > 0).Distinct(StringComparer.Ordinal)];
+
     /// <summary>Parses and validates a ref; throws <see cref="ModelRefException"/> naming the closest valid refs.</summary>
-    public ModelRef Parse(string modelRef)
-    {
-        var slash = modelRef.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == modelRef.Length - 1)
-        {
-            throw new ModelRefException($"Model ref '{modelRef}' must look like 'provider/model-id'.");
-        }
-        var provider = modelRef[..slash];
-        if (!config.Models.Providers.ContainsKey(provider))
-        {
-            throw new ModelRefException($"Unknown provider '{provider}' in model ref '{modelRef}'.");
-        }
-        return new ModelRef(provider, modelRef[(slash + 1)..]);
-    }
+    public ModelRef Parse(string modelRef) => _parser.Parse(modelRef).Ref;
 
     public ModelInfo Describe(string modelRef)
     {
-        var r = Parse(modelRef);
-        var def = config.Models.Providers[r.Provider].Models.FirstOrDefault(m => m.Id == r.ModelId);
-        return new ModelInfo(r, def?.ContextWindow ?? 128_000, def?.MaxTokens ?? 4_096);
+        var (r, provider) = _parser.Parse(modelRef);
+        var (contextWindow, maxTokens) = provider.Limits(r.ModelId);
+        return new ModelInfo(r, contextWindow, maxTokens);
     }
 
-    /// <summary>A client that tries <paramref name="modelRefs"/> in order (primary first, then fallbacks).</summary>
+    /// <summary>A client that tries <paramref name="modelRefs"/> in order (primary first, then fallbacks). All refs are validated up front.</summary>
     public IChatClient CreateClient(IReadOnlyList<string> modelRefs)
     {
-        var r = Parse(modelRefs[0]);
-        var provider = config.Models.Providers[r.Provider];
-        var options = new OpenAIClientOptions();
-        if (provider.BaseUrl is { } baseUrl)
+        if (modelRefs.Count == 0)
         {
-            options.Endpoint = new Uri(baseUrl);
+            throw new ModelRefException("No model configured: set agents.defaults.model.primary (e.g. 'openrouter/anthropic/claude-3.5-sonnet').");
         }
-        return new OpenAI.Chat.ChatClient(r.ModelId, new ApiKeyCredential(provider.ApiKey?.Value ?? "none"), options).AsIChatClient();
+        var clients = modelRefs.Select(CreateSingle).ToList();
+        return clients.Count == 1
+            ? clients[0]
+            : new ChatClientBuilder(clients[0]).UseFailover(clients[1..], _options.LoggerFactory).Build();
     }
+
+    /// <summary>A client for a model selection (e.g. an agent's <c>model</c>): its primary, then its fallbacks.</summary>
+    public IChatClient CreateClient(ModelSelection selection) => CreateClient(RefsOf(selection));
+
+    private IChatClient CreateSingle(string modelRef)
+    {
+        var (r, provider) = _parser.Parse(modelRef);
+        var loggerFactory = _options.LoggerFactory ?? NullLoggerFactory.Instance;
+        LogCreating(_logger, r, provider.Api);
+        var networkTimeout = _options.Retry.AttemptTimeout;
+        var client = provider.Api switch
+        {
+            ProviderApi.AnthropicMessages => new AnthropicChatClient(
+                provider, r.ModelId, provider.Limits(r.ModelId).MaxTokens, _httpClient.Value, TimeProvider),
+            ProviderApi.AzureOpenAi => AzureOpenAiClientFactory.Create(provider, r.ModelId, _httpClient.Value, networkTimeout, () => _azureCredential.Value),
+            _ => OpenAiClientFactory.Create(provider, r.ModelId, _httpClient.Value, networkTimeout),
+        };
+        return new ChatClientBuilder(client)
+            .UseRetry(TimeProvider, _options.Retry, loggerFactory)
+            .Use(inner => new ProviderErrorChatClient(inner, provider, r, TimeProvider))
+            .Build();
+    }
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Creating chat client for {Model} ({Api})")]
+    private static partial void LogCreating(ILogger logger, ModelRef model, string api);
 }
-
-internal sealed record ModelRef(string Provider, string ModelId)
-{
-    public override string ToString() => $"{Provider}/{ModelId}";
-}
-
-internal sealed record ModelInfo(ModelRef Ref, int ContextWindow, int MaxTokens);
-
-internal sealed class ModelRefException(string message) : Exception(message);
