@@ -7,7 +7,7 @@ namespace MoltBot.Cli;
 /// <summary>The checks behind <c>moltbot doctor</c>: configuration, model refs, provider reachability, state permissions.</summary>
 internal static class DoctorChecks
 {
-    public static async Task<IReadOnlyList<DoctorFinding>> RunAsync(ConfigLoadRequest request, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DoctorFinding>> RunAsync(ConfigLoadRequest request, CancellationToken cancellationToken, HttpMessageHandler? handler = null)
     {
         var findings = new List<DoctorFinding>();
         LoadedConfig loaded;
@@ -48,7 +48,17 @@ internal static class DoctorChecks
                 }
             }
         }
-        await Task.CompletedTask.WaitAsync(cancellationToken);
+
+        // Probe each provider an agent actually uses, once.
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        var used = agents.All.SelectMany(a => a.ModelRefs).Select(r => r.Split('/')[0]).Distinct(StringComparer.Ordinal);
+        foreach (var providerId in used)
+        {
+            if (router.Providers.TryGetValue(providerId, out var provider))
+            {
+                findings.Add(await DoctorProviderProbe.ProbeAsync(provider, http, cancellationToken));
+            }
+        }
         return findings;
     }
 

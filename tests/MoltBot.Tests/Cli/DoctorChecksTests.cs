@@ -1,6 +1,8 @@
 using MoltBot.Cli;
 using MoltBot.Configuration;
+using MoltBot.TestSupport;
 using MoltBot.Tests.Configuration;
+using MoltBot.Tests.Infrastructure;
 
 namespace MoltBot.Tests.Cli;
 
@@ -44,6 +46,40 @@ public sealed class DoctorChecksTests
 
         var warning = Assert.Single(findings, f => f.Severity == DoctorSeverity.Warning);
         Assert.Equal($"chmod 700 '{state.StateDir}'", warning.Fix);
+    }
+
+    private static string ProviderConfig(string baseUrl) => $$"""
+        {
+          agents: { defaults: { model: "fake/gpt-test" } },
+          models: { providers: { fake: { baseUrl: "{{baseUrl}}", api: "openai-completions", apiKey: "sk-test-fake", models: [{ id: "gpt-test" }] } } },
+        }
+        """;
+
+    [Fact]
+    public async Task ReachableProvider_IsOk_AndWasAskedWithItsKey()
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync(TestContext.Current.CancellationToken);
+        using var state = new TempState(ProviderConfig(llm.BaseUrl.ToString()));
+
+        var findings = await RunAsync(state);
+
+        var probe = Assert.Single(findings, f => f.Check == "provider fake");
+        Assert.Equal(DoctorSeverity.Ok, probe.Severity);
+        var request = Assert.Single(llm.Requests);
+        Assert.Equal("/v1/models", request.Path);
+        Assert.Equal("Bearer sk-test-fake", request.Headers["authorization"]);
+    }
+
+    [Fact]
+    public async Task UnreachableProvider_IsAnError_NamingTheBaseUrlKey()
+    {
+        using var state = new TempState(ProviderConfig($"http://127.0.0.1:{MoltBotProcess.FreePort()}/v1"));
+
+        var probe = Assert.Single(await RunAsync(state), f => f.Check == "provider fake");
+
+        Assert.Equal(DoctorSeverity.Error, probe.Severity);
+        Assert.Contains("cannot reach", probe.Detail, StringComparison.Ordinal);
+        Assert.Contains("models.providers.fake.baseUrl", probe.Fix, StringComparison.Ordinal);
     }
 
     [Fact]
