@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Agent.Tools;
 using MoltBot.Configuration;
@@ -21,7 +22,7 @@ internal static class MoltBotServices
         services.AddSingleton(_ => new SqliteDatabase(loaded.Paths.DatabasePath));
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionLanes>();
-        services.AddSingleton(_ => new ModelRouter(loaded.Config, timeProvider));
+        services.AddSingleton(sp => new ModelRouter(loaded.Config, timeProvider, new ModelRouterOptions { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() }));
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AIFunction, CurrentTimeTool>();
         services.AddSingleton(sp => new ToolRegistry(sp.GetServices<AIFunction>()));
