@@ -75,6 +75,21 @@ public sealed class GatewayProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentCommand_Local_RunsTheTurnInProcess_AndKeepsTheSession()
+    {
+        WriteConfig(FakeProviderConfig);
+        _llm.EnqueueText("first");
+        _llm.EnqueueText("second");
+
+        var first = await MoltBotProcess.RunAsync(["agent", "--local", "--message", "remember 42", "--session", "agent:main:cli"], Environment(MoltBotProcess.FreePort()));
+        var second = await MoltBotProcess.RunAsync(["agent", "--local", "--message", "what number?", "--session", "agent:main:cli"], Environment(MoltBotProcess.FreePort()));
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Equal("second", second.Stdout.Trim());
+        Assert.Contains("remember 42", _llm.Requests[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gateway_LegacyConfigShape_StopsWithKeyFileLineAndFix()
     {
         WriteConfig("""
