@@ -13,6 +13,7 @@ internal static class MoltBotCli
             ConfigCommand.Create(),
             ModelsCommand.Create(),
             DoctorCommand.Create(),
+            PairingCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -28,5 +28,24 @@ internal static class Migrations
         );
         CREATE INDEX messages_by_session ON messages(session_id, id);
         """,
+
+        // 2: DM pairing. Unknown senders get a one-time code; the owner approves it from the CLI.
+        """
+        CREATE TABLE pairing_requests (
+            channel     TEXT NOT NULL,
+            sender_id   TEXT NOT NULL,
+            code        TEXT NOT NULL,
+            created_at  INTEGER NOT NULL,
+            expires_at  INTEGER NOT NULL,
+            PRIMARY KEY (channel, sender_id)
+        );
+        CREATE UNIQUE INDEX pairing_requests_by_code ON pairing_requests(channel, code);
+        CREATE TABLE approved_senders (
+            channel     TEXT NOT NULL,
+            sender_id   TEXT NOT NULL,
+            approved_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, sender_id)
+        );
+        """,
     ];
 }
