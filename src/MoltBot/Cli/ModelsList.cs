@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MoltBot.Configuration;
 using MoltBot.Providers;
@@ -7,13 +8,19 @@ namespace MoltBot.Cli;
 /// <summary><c>moltbot models list</c>: configured providers (keys redacted to their source), their models, and each agent's primary and fallbacks.</summary>
 internal static class ModelsList
 {
+    // Console output, not HTML: keep quotes readable instead of \u0027.
+    private static readonly ModelsListJsonContext Json = new(new JsonSerializerOptions(ModelsListJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     /// <returns>0, or 1 when an agent refers to an unusable model.</returns>
     public static int Write(MoltBotConfig config, TextWriter output, bool json = false)
     {
         var report = Build(config);
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(report, ModelsListJsonContext.Default.ModelsListJson));
+            output.WriteLine(JsonSerializer.Serialize(report, Json.ModelsListJson));
         }
         else
         {
