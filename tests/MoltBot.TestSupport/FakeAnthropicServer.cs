@@ -87,6 +87,12 @@ public sealed class FakeAnthropicServer : FakeModelServer
                 context.Abort();
                 return false;
             }
+            if (reply.StreamErrorAfterEvents is { } failAt && sent >= failAt)
+            {
+                var error = new JsonObject { ["type"] = "error", ["error"] = new JsonObject { ["type"] = "overloaded_error", ["message"] = "Overloaded" } };
+                await WriteSseAsync(context, "error", error.ToJsonString(), ct);
+                return false;
+            }
             data["type"] = type;
             await WriteSseAsync(context, type, data.ToJsonString(), ct);
             sent++;

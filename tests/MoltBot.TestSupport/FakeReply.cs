@@ -26,6 +26,9 @@ public sealed record FakeReply
     /// <summary>For streamed replies: abort the connection after this many data events.</summary>
     public int? AbortStreamAfterEvents { get; init; }
 
+    /// <summary>Anthropic streams only: send an <c>error</c> event (<c>overloaded_error</c>) after this many events and end the stream.</summary>
+    public int? StreamErrorAfterEvents { get; init; }
+
     public int InputTokens { get; init; } = 11;
 
     public int OutputTokens { get; init; } = 7;

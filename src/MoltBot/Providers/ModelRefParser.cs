@@ -102,7 +102,7 @@ internal sealed class ModelRefParser(MoltBotConfig config)
 
     private string Suggest(string text)
     {
-        var candidates = KnownRefs().Concat(Repairs(text));
+        var candidates = KnownRefs().Concat(Repairs(text)).Where(c => c != text);
         var closest = EditDistance.Closest(text, candidates);
         return closest.Count == 0 ? "" : $" Did you mean {string.Join(" or ", closest.Select(c => $"'{c}'"))}?";
     }
@@ -120,9 +120,11 @@ internal sealed class ModelRefParser(MoltBotConfig config)
                 continue;
             }
             var provider = variant[..slash].ToLowerInvariant();
-            if (_providers.ContainsKey(provider))
+            var model = variant[(slash + 1)..];
+            if (_providers.TryGetValue(provider, out var p) && p.Problem is null
+                && (p.BuiltIn is not null || p.Models.Count == 0 || p.Models.Any(m => m.Id == model)))
             {
-                yield return provider + variant[slash..];
+                yield return $"{provider}/{model}";
             }
         }
     }

@@ -57,6 +57,7 @@ internal sealed class ProviderErrorChatClient(IChatClient innerClient, ResolvedP
         ClientResultException { Status: 0 } c => ProviderErrors.Connection(provider, c.InnerException ?? c),
         ClientResultException c => FromClientResult(c),
         HttpRequestException h => ProviderErrors.Connection(provider, h),
+        IOException io => ProviderErrors.Connection(provider, io),
         _ => null,
     };
 

@@ -93,18 +93,21 @@ public sealed class RetryAndFailoverTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var server = await FakeAnthropicServer.StartAsync(ct);
-        server.Enqueue(new FakeReply { Text = "partial answer that breaks", AbortStreamAfterEvents = 4 });
+        server.Enqueue(new FakeReply { Text = "partial answer that breaks", StreamErrorAfterEvents = 4 });
         var config = ProviderConfigs.With(("anthropic", new ProviderConfig { BaseUrl = server.BaseUrl.ToString(), ApiKey = ProviderConfigs.Key("k-1", "env ANTHROPIC_API_KEY") }));
         using var client = new ModelRouter(config, TimeProvider.System, new ModelRouterOptions { Retry = NoDelay }).CreateClient(["anthropic/claude-3-5-haiku-latest"]);
         var received = new List<ChatResponseUpdate>();
 
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        var ex = await Record.ExceptionAsync(async () =>
         {
             await foreach (var update in client.GetStreamingResponseAsync(Hi, cancellationToken: ct))
             {
                 received.Add(update);
             }
         });
+        var error = Assert.IsType<ProviderException>(ex);
+        Assert.Equal(529, error.StatusCode);
+        Assert.Contains("Overloaded", error.Message, StringComparison.Ordinal);
 
         Assert.NotEmpty(received);
         Assert.Single(server.Requests);
@@ -170,11 +173,10 @@ public sealed class RetryAndFailoverTests
     public async Task Connection_Refused_IsTransientProviderException()
     {
         var ct = TestContext.Current.CancellationToken;
-        Uri deadUrl;
-        await using (var server = await FakeOpenAiServer.StartAsync(ct))
-        {
-            deadUrl = server.BaseUrl;
-        }
+        // A bound socket that never listens: connections are refused, and no other test's server can take the port.
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        var deadUrl = new Uri($"http://{socket.LocalEndPoint}/v1");
         var config = ProviderConfigs.With(("openai", new ProviderConfig { BaseUrl = deadUrl.ToString(), ApiKey = ProviderConfigs.Key("sk-1", "env OPENAI_API_KEY") }));
         using var client = new ModelRouter(config, TimeProvider.System, new ModelRouterOptions { Retry = NoDelay with { MaxAttempts = 2 } }).CreateClient(["openai/gpt-4o"]);
 

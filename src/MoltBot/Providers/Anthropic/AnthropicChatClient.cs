@@ -41,6 +41,7 @@ internal sealed class AnthropicChatClient(ResolvedProvider provider, string mode
         int? outputTokens = null;
         ChatFinishReason? finishReason = null;
         var tools = new Dictionary<int, (string Id, string Name, StringBuilder Json)>();
+        var stopped = false;
 
         ChatResponseUpdate Update(params AIContent[] contents) => new(ChatRole.Assistant, [.. contents])
         {
@@ -83,9 +84,16 @@ internal sealed class AnthropicChatClient(ResolvedProvider provider, string mode
                     finishReason = AnthropicResponseMapper.FinishReason(ev.Delta?.StopReason) ?? finishReason;
                     outputTokens = ev.Usage?.OutputTokens ?? outputTokens;
                     break;
+                case "message_stop":
+                    stopped = true;
+                    break;
                 case "error":
                     throw StreamError(ev.Error);
             }
+        }
+        if (!stopped)
+        {
+            throw new ProviderException(provider.Id, $"Provider '{provider.Id}' ended the stream before message_stop.", null, isTransient: true);
         }
 
         var final = Update();
