@@ -47,5 +47,37 @@ internal static class Migrations
             PRIMARY KEY (channel, sender_id)
         );
         """,
+
+        // 3: channel delivery. The inbox makes an inbound message accepted exactly once (keyed by the channel's own id);
+        // the outbox holds replies until the channel confirms them, so a crash or a 5xx loses nothing.
+        """
+        CREATE TABLE channel_inbox (
+            channel     TEXT NOT NULL,
+            message_id  TEXT NOT NULL,
+            sender_id   TEXT NOT NULL,
+            chat_id     TEXT NOT NULL,
+            session_key TEXT,
+            text        TEXT NOT NULL,
+            status      TEXT NOT NULL,        -- accepted | answered | denied
+            received_at INTEGER NOT NULL,
+            PRIMARY KEY (channel, message_id)
+        );
+        CREATE INDEX channel_inbox_pending ON channel_inbox(status) WHERE status = 'accepted';
+        CREATE TABLE channel_outbox (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            channel         TEXT NOT NULL,
+            chat_id         TEXT NOT NULL,
+            reply_to        TEXT,
+            text            TEXT NOT NULL,
+            status          TEXT NOT NULL DEFAULT 'pending', -- pending | sent | failed
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            last_error      TEXT,
+            created_at      INTEGER NOT NULL
+        );
+        CREATE INDEX channel_outbox_pending ON channel_outbox(next_attempt_at) WHERE status = 'pending';
+        -- The inbound message a transcript entry came from, so a re-run after a crash does not store it twice.
+        ALTER TABLE messages ADD COLUMN source TEXT;
+        """,
     ];
 }
