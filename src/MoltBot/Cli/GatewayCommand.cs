@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MoltBot.Configuration;
 using MoltBot.Gateway;
 
 namespace MoltBot.Cli;
@@ -31,6 +32,11 @@ internal static class GatewayCommand
                 await using var app = GatewayApp.Build(loaded);
                 await app.RunAsync(cancellationToken);
                 return 0;
+            }
+            catch (ConfigException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return CliContext.ConfigErrorExitCode;
             }
             catch (IOException ex) when (ex.InnerException is System.Net.Sockets.SocketException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {

@@ -20,6 +20,7 @@ internal static partial class GatewayApp
     public static WebApplication Build(LoadedConfig loaded, GatewayHostOptions? options = null)
     {
         options ??= new GatewayHostOptions();
+        AgentModelValidator.Validate(loaded, new Providers.ModelRouter(loaded.Config, options.TimeProvider));
         StateFiles.EnsurePrivateFolder(loaded.Paths.StateDir);
         var token = GatewayToken.Resolve(loaded.Config, loaded.Paths);
 

@@ -90,6 +90,21 @@ public sealed class GatewayProcessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Gateway_MistypedModelRef_StopsAtStartup_WithClosestRefs()
+    {
+        var environment = Environment(MoltBotProcess.FreePort());
+        environment["OPENROUTER_API_KEY"] = "sk-or-test-not-real";
+        environment["MOLTBOT_MODEL"] = "openrouter:anthropic/claude-3.5-sonnet";
+
+        var (exitCode, _, stderr) = await MoltBotProcess.RunAsync(["gateway"], environment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Did you mean 'openrouter/anthropic/claude-3.5-sonnet'", stderr, StringComparison.Ordinal);
+        Assert.Contains("env MOLTBOT_MODEL", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk-or-test-not-real", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Gateway_LegacyConfigShape_StopsWithKeyFileLineAndFix()
     {
         WriteConfig("""
