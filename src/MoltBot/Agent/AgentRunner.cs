@@ -46,7 +46,8 @@ internal sealed partial class AgentRunner(
                 "or set agents.defaults.model.primary in moltbot.json; `moltbot models list` shows what is available.");
         }
 
-        var userEntry = sessions.Append(session.SessionId, new ChatMessage(ChatRole.User, request.Text), pending: true);
+        var userEntry = (request.SourceId is { } source ? sessions.FindBySource(session.SessionId, source) : null)
+            ?? sessions.Append(session.SessionId, new ChatMessage(ChatRole.User, request.Text), pending: true, source: request.SourceId);
         var client = models.CreateClient(modelRefs);
         var model = models.Describe(modelRefs[0]);
         var systemPrompt = prompts.Build(agent);

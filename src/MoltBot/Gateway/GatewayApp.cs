@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
+using MoltBot.Channels;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
 using MoltBot.Hosting;
@@ -35,6 +36,7 @@ internal static partial class GatewayApp
             kestrel.Listen(GatewayBinding.Resolve(loaded.Config.Gateway.Bind), loaded.Config.Gateway.Port);
         });
         builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
+        builder.Services.AddChannelDelivery();
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
 

@@ -69,14 +69,16 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     }
 
     /// <summary>Commits one transcript entry and returns its id.</summary>
-    public long Append(string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0)
+    /// <param name="source">The inbound message this entry came from (e.g. <c>discord:123</c>), so a re-run can find it.</param>
+    public long Append(string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0, string? source = null)
     {
         using var connection = database.Open();
         using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at)
-            VALUES ($session, $kind, $role, $content, $status, $tokens, $now) RETURNING id;
+            INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at, source)
+            VALUES ($session, $kind, $role, $content, $status, $tokens, $now, $source) RETURNING id;
             """;
+        insert.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
         insert.Parameters.AddWithValue("$session", sessionId);
         insert.Parameters.AddWithValue("$kind", kind);
         insert.Parameters.AddWithValue("$role", message.Role.Value);
@@ -87,6 +89,17 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         var id = (long)insert.ExecuteScalar()!;
         Touch(connection, sessionId);
         return id;
+    }
+
+    /// <summary>The entry stored from <paramref name="source"/> in this session, if any.</summary>
+    public long? FindBySource(string sessionId, string source)
+    {
+        using var connection = database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT id FROM messages WHERE session_id = $session AND source = $source;";
+        select.Parameters.AddWithValue("$session", sessionId);
+        select.Parameters.AddWithValue("$source", source);
+        return select.ExecuteScalar() as long?;
     }
 
     /// <summary>Marks an accepted user message as answered.</summary>

@@ -13,6 +13,16 @@ internal sealed class ChannelDeliveryStore(SqliteDatabase database, TimeProvider
     public const string Answered = "answered";
     public const string Denied = "denied";
 
+    public bool Contains(string channel, string messageId)
+    {
+        using var connection = database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT 1 FROM channel_inbox WHERE channel = $channel AND message_id = $id;";
+        select.Parameters.AddWithValue("$channel", channel);
+        select.Parameters.AddWithValue("$id", messageId);
+        return select.ExecuteScalar() is not null;
+    }
+
     /// <summary>Records the message; false when this channel already delivered this message id (a replay or duplicate).</summary>
     public bool TryRecord(InboundMessage message, string status, string? sessionKey)
     {

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MoltBot.Channels.Delivery;
+
+/// <summary>
+/// Sends queued replies through their channel, in order per chat. A failed send (network, 5xx, rate limit) is retried
+/// with exponential backoff on the injected clock; after <see cref="MaxAttempts"/> it is given up with a log line.
+/// </summary>
+internal sealed partial class OutboxWorker(
+    ChannelDeliveryStore delivery, IEnumerable<IChannelSender> senders, TimeProvider timeProvider, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    public const int MaxAttempts = 10;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Something was queued: send now rather than at the next scheduled retry.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled.
+        }
+    }
+
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, attempts)));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await SendDueAsync(stoppingToken);
+            var next = delivery.NextDue();
+            var wait = next is null ? Timeout.InfiniteTimeSpan : next.Value - timeProvider.GetUtcNow();
+            if (wait <= TimeSpan.Zero)
+            {
+                continue;
+            }
+            using var wakeOrDue = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, wakeOrDue.Token) : Task.Delay(wait, timeProvider, wakeOrDue.Token);
+            await Task.WhenAny(_wake.WaitAsync(wakeOrDue.Token), delay);
+            await wakeOrDue.CancelAsync();
+        }
+    }
+
+    internal async Task SendDueAsync(CancellationToken cancellationToken)
+    {
+        var blockedChats = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var message in delivery.DueOutbox())
+        {
+            var chat = message.Channel + "/" + message.ChatId;
+            if (blockedChats.Contains(chat))
+            {
+                continue; // keep this chat's messages in order behind the one that failed
+            }
+            if (!_senders.TryGetValue(message.Channel, out var sender))
+            {
+                delivery.MarkRetry(message.Id, timeProvider.GetUtcNow() + MaxBackoff, $"channel '{message.Channel}' is not running");
+                continue;
+            }
+            try
+            {
+                await sender.SendAsync(message, cancellationToken);
+                delivery.MarkSent(message.Id);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                blockedChats.Add(chat);
+                var attempts = message.Attempts + 1;
+                if (attempts >= MaxAttempts)
+                {
+                    delivery.MarkFailed(message.Id, ex.Message);
+                    LogGaveUp(logger, message.Channel, message.ChatId, attempts, ex.Message);
+                }
+                else
+                {
+                    var backoff = Backoff(attempts);
+                    delivery.MarkRetry(message.Id, timeProvider.GetUtcNow() + backoff, ex.Message);
+                    LogRetrying(logger, message.Channel, message.ChatId, attempts, backoff.TotalSeconds, ex.Message);
+                }
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 1, EventName = "OutboxRetrying", Level = LogLevel.Warning,
+        Message = "sending to {Channel} chat {ChatId} failed (attempt {Attempts}); retrying in {Seconds}s: {Error}")]
+    private static partial void LogRetrying(ILogger logger, string channel, string chatId, int attempts, double seconds, string error);
+
+    [LoggerMessage(EventId = 2, EventName = "OutboxGaveUp", Level = LogLevel.Error,
+        Message = "gave up sending to {Channel} chat {ChatId} after {Attempts} attempts: {Error}")]
+    private static partial void LogGaveUp(ILogger logger, string channel, string chatId, int attempts, string error);
+}
