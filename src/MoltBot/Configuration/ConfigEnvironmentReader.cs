@@ -26,7 +26,10 @@ internal static class ConfigEnvironmentReader
                 values.Set(variable.Target!, key, (long)port, ConfigValueSource.FromEnvironment(variable.Name));
                 continue;
             }
-            values.Set(variable.Target!, key, raw, ConfigValueSource.FromEnvironment(variable.Name));
+            object value = key.Kind == ConfigValueKind.StringList
+                ? raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
+                : raw;
+            values.Set(variable.Target!, key, value, ConfigValueSource.FromEnvironment(variable.Name));
         }
     }
 

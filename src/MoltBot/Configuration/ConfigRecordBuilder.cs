@@ -24,6 +24,40 @@ internal static class ConfigRecordBuilder
         {
             Providers = values.MemberNames("models.providers").ToDictionary(id => id, id => Provider(values, "models.providers." + id), StringComparer.Ordinal),
         },
+        Channels = new ChannelsConfig
+        {
+            Discord = new DiscordChannelConfig
+            {
+                Enabled = values.GetBoolean("channels.discord.enabled") ?? true,
+                Token = Secret(values, "channels.discord.token"),
+                ApiBaseUrl = values.GetString("channels.discord.apiBaseUrl") ?? new DiscordChannelConfig().ApiBaseUrl,
+                Dm = Dm(values, "channels.discord.dm"),
+                Guilds = values.MemberNames("channels.discord.guilds").ToDictionary(id => id, id => new DiscordGuildConfig
+                {
+                    Channels = values.GetList($"channels.discord.guilds.{id}.channels") ?? [],
+                    RequireMention = values.GetBoolean($"channels.discord.guilds.{id}.requireMention") ?? true,
+                }, StringComparer.Ordinal),
+            },
+            Telegram = new TelegramChannelConfig
+            {
+                Enabled = values.GetBoolean("channels.telegram.enabled") ?? true,
+                BotToken = Secret(values, "channels.telegram.botToken"),
+                ApiRoot = values.GetString("channels.telegram.apiRoot") ?? new TelegramChannelConfig().ApiRoot,
+                WebhookUrl = values.GetString("channels.telegram.webhookUrl"),
+                WebhookSecret = Secret(values, "channels.telegram.webhookSecret"),
+                Dm = Dm(values, "channels.telegram.dm"),
+                Groups = values.MemberNames("channels.telegram.groups").ToDictionary(id => id, id => new TelegramGroupConfig
+                {
+                    RequireMention = values.GetBoolean($"channels.telegram.groups.{id}.requireMention") ?? true,
+                }, StringComparer.Ordinal),
+            },
+        },
+    };
+
+    private static DmConfig Dm(ConfigValues values, string path) => new()
+    {
+        Policy = values.GetString(path + ".policy") ?? "pairing",
+        AllowFrom = values.GetList(path + ".allowFrom") ?? [],
     };
 
     private static AgentEntry Agent(ConfigValues values, string path) => new()

@@ -12,6 +12,19 @@ internal static class ConfigRules
         {
             CheckProvider(values, issues, id);
         }
+        CheckDmPolicy(values, issues, "channels.discord.dm");
+        CheckDmPolicy(values, issues, "channels.telegram.dm");
+    }
+
+    /// <summary><c>open</c> lets anyone talk to the agent, so it must be spelled out twice: the policy and <c>allowFrom: ["*"]</c>.</summary>
+    private static void CheckDmPolicy(ConfigValues values, List<ConfigIssue> issues, string prefix)
+    {
+        if (values.Find(prefix + ".policy") is { Value: "open" } policy
+            && !(values.GetList(prefix + ".allowFrom")?.Contains("*", StringComparer.Ordinal) ?? false))
+        {
+            issues.Add(At(policy, "dm.policy 'open' answers anyone, so it also needs an explicit allowFrom: [\"*\"].",
+                $"Add {prefix}.allowFrom: [\"*\"], or use 'pairing' (the default) or 'allowlist'."));
+        }
     }
 
     private static void CheckAgents(ConfigValues values, List<ConfigIssue> issues)

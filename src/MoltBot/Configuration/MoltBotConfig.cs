@@ -6,6 +6,7 @@ internal sealed record MoltBotConfig
     public GatewayConfig Gateway { get; init; } = new();
     public AgentsConfig Agents { get; init; } = new();
     public ModelsConfig Models { get; init; } = new();
+    public ChannelsConfig Channels { get; init; } = new();
 }
 
 internal sealed record GatewayConfig
@@ -92,4 +93,52 @@ internal sealed record ModelDefinition
 internal sealed record SecretValue(string Value, string Source)
 {
     public override string ToString() => "***";
+}
+
+internal sealed record ChannelsConfig
+{
+    public DiscordChannelConfig Discord { get; init; } = new();
+    public TelegramChannelConfig Telegram { get; init; } = new();
+}
+
+/// <summary>Who may send direct messages: <c>dm.policy</c> and <c>dm.allowFrom</c>.</summary>
+internal sealed record DmConfig
+{
+    public string Policy { get; init; } = "pairing";
+    public IReadOnlyList<string> AllowFrom { get; init; } = [];
+}
+
+internal sealed record DiscordChannelConfig
+{
+    public bool Enabled { get; init; } = true;
+    public SecretValue? Token { get; init; }
+    public string ApiBaseUrl { get; init; } = "https://discord.com/api/v10";
+    public DmConfig Dm { get; init; } = new();
+    public IReadOnlyDictionary<string, DiscordGuildConfig> Guilds { get; init; } = new Dictionary<string, DiscordGuildConfig>();
+
+    public bool IsConfigured => Enabled && Token is not null;
+}
+
+internal sealed record DiscordGuildConfig
+{
+    public IReadOnlyList<string> Channels { get; init; } = [];
+    public bool RequireMention { get; init; } = true;
+}
+
+internal sealed record TelegramChannelConfig
+{
+    public bool Enabled { get; init; } = true;
+    public SecretValue? BotToken { get; init; }
+    public string ApiRoot { get; init; } = "https://api.telegram.org";
+    public string? WebhookUrl { get; init; }
+    public SecretValue? WebhookSecret { get; init; }
+    public DmConfig Dm { get; init; } = new();
+    public IReadOnlyDictionary<string, TelegramGroupConfig> Groups { get; init; } = new Dictionary<string, TelegramGroupConfig>();
+
+    public bool IsConfigured => Enabled && BotToken is not null;
+}
+
+internal sealed record TelegramGroupConfig
+{
+    public bool RequireMention { get; init; } = true;
 }

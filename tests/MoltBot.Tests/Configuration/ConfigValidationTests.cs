@@ -27,7 +27,7 @@ public sealed class ConfigValidationTests
                   },
                 },
               },
-              channels: { telegram: { botToken: '${NOT_CHECKED_HERE}' } },
+              channels: { telegram: { botToken: 'tg', dm: { policy: 'allowlist', allowFrom: ['42'] } }, discord: { guilds: { '9': { channels: ['7'] } } } },
             }
             """);
 
@@ -50,7 +50,12 @@ public sealed class ConfigValidationTests
         Assert.Equal("openai-completions", ollama.Api);
         Assert.Equal("h", ollama.Headers["x-api-key"]);
         Assert.Equal(new ModelDefinition { Id = "llama3", ContextWindow = 8192, MaxTokens = 1024 }, Assert.Single(ollama.Models));
-        Assert.True(loaded.ExternalSections.ContainsKey("channels"));
+        Assert.Equal("allowlist", c.Channels.Telegram.Dm.Policy);
+        Assert.Equal(["42"], c.Channels.Telegram.Dm.AllowFrom);
+        Assert.True(c.Channels.Telegram.IsConfigured);
+        Assert.False(c.Channels.Discord.IsConfigured);
+        Assert.Equal(["7"], c.Channels.Discord.Guilds["9"].Channels);
+        Assert.True(c.Channels.Discord.Guilds["9"].RequireMention);
     }
 
     [Fact]
@@ -153,9 +158,34 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Load_IgnoredSections_AcceptAnything()
     {
-        using var state = new TempState("{ channels: { x: 1 }, tools: [], skills: {}, mcp: {}, session: {}, memory: {}, cron: {}, hooks: {}, logging: {}, messages: {}, commands: {} }");
+        using var state = new TempState("{ tools: [], skills: {}, mcp: {}, session: {}, memory: {}, cron: {}, hooks: {}, logging: {}, messages: {}, commands: {} }");
 
-        Assert.Equal(11, state.Load().ExternalSections.Count);
+        Assert.Equal(10, state.Load().ExternalSections.Count);
+    }
+
+    [Fact]
+    public void Load_ChannelEnvironment_CommaSeparatedAllowList()
+    {
+        using var state = new TempState(null, ("DISCORD_BOT_TOKEN", "discord-token"), ("DISCORD_ALLOWED_USERS", " 111, 222 ,,"), ("TELEGRAM_ALLOWED_USER_ID", "42"));
+
+        var channels = state.Load().Config.Channels;
+
+        Assert.Equal("env DISCORD_BOT_TOKEN", channels.Discord.Token!.Source);
+        Assert.Equal(["111", "222"], channels.Discord.Dm.AllowFrom);
+        Assert.Equal("pairing", channels.Discord.Dm.Policy);
+        Assert.Equal(["42"], channels.Telegram.Dm.AllowFrom);
+    }
+
+    [Fact]
+    public void Load_OpenDmPolicyWithoutWildcard_IsAnError()
+    {
+        using var state = new TempState("{\n  channels: { discord: { dm: { policy: 'open' } } },\n}");
+
+        var issue = Assert.Single(state.LoadIssues());
+
+        Assert.Equal("channels.discord.dm.policy", issue.Key);
+        Assert.Equal(2, issue.Line);
+        Assert.Contains("allowFrom", issue.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,6 +14,10 @@ internal static class ConfigEnvironmentVariables
     public const string AzureApiKey = "AZURE_OPENAI_API_KEY";
     public const string AzureApiVersion = "AZURE_OPENAI_API_VERSION";
     public const string AzureDeployment = "AZURE_OPENAI_DEPLOYMENT";
+    public const string DiscordBotToken = "DISCORD_BOT_TOKEN";
+    public const string DiscordAllowedUsers = "DISCORD_ALLOWED_USERS";
+    public const string TelegramBotToken = "TELEGRAM_BOT_TOKEN";
+    public const string TelegramAllowedUsers = "TELEGRAM_ALLOWED_USER_ID";
 
     public static IReadOnlyList<ConfigEnvironmentVariable> All { get; } =
     [
@@ -29,6 +33,10 @@ internal static class ConfigEnvironmentVariables
         new(AzureEndpoint, "models.providers.azure-openai.baseUrl", "Azure OpenAI resource endpoint, e.g. `https://my-resource.openai.azure.com`."),
         new(AzureApiKey, "models.providers.azure-openai.apiKey", "Azure OpenAI key. Leave unset to use Managed Identity / Entra ID."),
         new(AzureApiVersion, "models.providers.azure-openai.apiVersion", "Azure OpenAI `api-version`."),
+        new(DiscordBotToken, "channels.discord.token", "Discord bot token."),
+        new(DiscordAllowedUsers, "channels.discord.dm.allowFrom", "Comma-separated Discord user ids allowed to DM the bot."),
+        new(TelegramBotToken, "channels.telegram.botToken", "Telegram bot token."),
+        new(TelegramAllowedUsers, "channels.telegram.dm.allowFrom", "Comma-separated Telegram user ids allowed in private chats."),
         new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model.") { Affects = "agents.defaults.model.primary" },
     ];
 }

@@ -15,6 +15,8 @@ internal static partial class ConfigSchema
 
     public static IReadOnlyList<string> Apis { get; } = [OpenAiCompletions, AnthropicMessages, AzureOpenAi];
 
+    public static IReadOnlyList<string> ChannelDmPolicies { get; } = ["pairing", "allowlist", "open", "disabled"];
+
     /// <summary>Built-in provider ids and the API each speaks when <c>api</c> is not set.</summary>
     public static IReadOnlyDictionary<string, string> BuiltInProviders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -64,7 +66,30 @@ internal static partial class ConfigSchema
         new("models.providers.*.models[].contextWindow", K.Integer, "Context window in tokens.") { Default = "128000", Min = 1 },
         new("models.providers.*.models[].maxTokens", K.Integer, "Maximum output tokens per reply.") { Default = "4096", Min = 1 },
 
-        new("channels", K.External, "Chat channels (Telegram, Discord, ...). Accepted; owned by the channels feature."),
+        new("channels", K.Section, "Chat channels. Each answers only who its `dm` settings allow."),
+        new("channels.discord", K.Section, "Discord: our own Gateway v10 client. Configured when a token is set."),
+        new("channels.discord.enabled", K.Boolean, "Turns the channel off without removing its settings.") { DefaultValue = true },
+        new("channels.discord.token", K.Secret, "Bot token from the Discord Developer Portal. Secret."),
+        new("channels.discord.apiBaseUrl", K.String, "Discord REST base URL (tests point it at a fake).") { DefaultValue = "https://discord.com/api/v10" },
+        new("channels.discord.dm", K.Section, "Who may talk to the bot in direct messages."),
+        new("channels.discord.dm.policy", K.Enum, "`pairing` (strangers get a one-time code), `allowlist`, `open` (needs `allowFrom: [\"*\"]`) or `disabled`.") { DefaultValue = "pairing", Allowed = ChannelDmPolicies },
+        new("channels.discord.dm.allowFrom", K.StringList, "Discord user ids allowed to DM the bot (`*` = anyone, only with policy `open`).") { Default = "[]" },
+        new("channels.discord.guilds", K.Map, "Servers (guild ids) the bot answers in; any other server is ignored."),
+        new("channels.discord.guilds.*", K.Section, "One server."),
+        new("channels.discord.guilds.*.channels", K.StringList, "Channel ids the bot answers in; empty means every channel of the server.") { Default = "[]" },
+        new("channels.discord.guilds.*.requireMention", K.Boolean, "Answer only messages that mention the bot.") { DefaultValue = true },
+        new("channels.telegram", K.Section, "Telegram Bot API. Configured when a bot token is set."),
+        new("channels.telegram.enabled", K.Boolean, "Turns the channel off without removing its settings.") { DefaultValue = true },
+        new("channels.telegram.botToken", K.Secret, "Bot token from @BotFather. Secret."),
+        new("channels.telegram.apiRoot", K.String, "Bot API server (self-hosted servers and tests).") { DefaultValue = "https://api.telegram.org" },
+        new("channels.telegram.webhookUrl", K.String, "Public HTTPS URL for webhook mode; long polling when unset."),
+        new("channels.telegram.webhookSecret", K.Secret, "Secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token`; generated when unset. Secret."),
+        new("channels.telegram.dm", K.Section, "Who may talk to the bot in private chats."),
+        new("channels.telegram.dm.policy", K.Enum, "`pairing`, `allowlist`, `open` (needs `allowFrom: [\"*\"]`) or `disabled`.") { DefaultValue = "pairing", Allowed = ChannelDmPolicies },
+        new("channels.telegram.dm.allowFrom", K.StringList, "Telegram user ids allowed in private chats.") { Default = "[]" },
+        new("channels.telegram.groups", K.Map, "Groups (chat ids) the bot answers in; any other group is ignored."),
+        new("channels.telegram.groups.*", K.Section, "One group."),
+        new("channels.telegram.groups.*.requireMention", K.Boolean, "Answer only messages that mention or reply to the bot.") { DefaultValue = true },
         new("tools", K.External, "Tool policy. Accepted; owned by the tools feature."),
         new("skills", K.External, "Skills. Accepted; owned by the skills feature."),
         new("mcp", K.External, "MCP servers. Accepted; owned by the MCP feature."),
