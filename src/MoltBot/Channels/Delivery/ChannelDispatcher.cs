@@ -19,9 +19,11 @@ internal sealed partial class ChannelDispatcher(
     AgentCatalog agents,
     IEnumerable<IChannelSender> senders,
     OutboxWorker outbox,
-    ILogger<ChannelDispatcher> logger) : IHostedService, IDisposable
+    ILogger<ChannelDispatcher> logger,
+    IEnumerable<ITypingIndicator> typingIndicators) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+    private readonly Dictionary<string, ITypingIndicator> _typing = typingIndicators.ToDictionary(t => t.Channel, StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _running = [];
 
@@ -115,6 +117,8 @@ internal sealed partial class ChannelDispatcher(
     {
         var message = turn.Message;
         var sender = _senders.GetValueOrDefault(message.Channel);
+        using var typing = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        var typingTask = _typing.TryGetValue(message.Channel, out var indicator) ? indicator.KeepTypingAsync(message.ChatId, typing.Token) : Task.CompletedTask;
         try
         {
             var request = new AgentTurnRequest(message.Text, SessionKey: turn.SessionKey, SourceId: $"{message.Channel}:{message.MessageId}");
@@ -129,6 +133,11 @@ internal sealed partial class ChannelDispatcher(
         {
             LogTurnFailed(logger, message.Channel, message.MessageId, ex);
             delivery.CompleteTurn(message, [$"Sorry, I could not answer that: {ex.Message}"]);
+        }
+        finally
+        {
+            await typing.CancelAsync();
+            await typingTask;
         }
         outbox.Wake();
     }

@@ -1,0 +1,166 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MoltBot.Channels.Access;
+using MoltBot.Channels.Delivery;
+using MoltBot.Channels.Telegram.Api;
+using MoltBot.Configuration;
+
+namespace MoltBot.Channels.Telegram;
+
+/// <summary>
+/// The receiving half of the Telegram adapter. Long polling by default: getUpdates(offset) → dispatcher.Accept → only
+/// then offset = update_id + 1 (the next getUpdates call confirms it to Telegram; the offset is also kept on disk).
+/// With <c>webhookUrl</c> set it registers the webhook instead and <see cref="TelegramWebhookEndpoints"/> feeds
+/// <see cref="Handle"/>. A rejected bot token stops the channel with one clear error, without retrying.
+/// </summary>
+internal sealed partial class TelegramChannel(
+    TelegramBotApiClient api,
+    ChannelDispatcher dispatcher,
+    TelegramOffsetStore offsets,
+    MoltBotConfig config,
+    MoltBotPaths paths,
+    TimeProvider timeProvider,
+    ILogger<TelegramChannel> logger) : BackgroundService
+{
+    public const int PollTimeoutSeconds = 30;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly TelegramChannelConfig _config = config.Channels.Telegram;
+    private readonly DmAccessOptions _dm = new(config.Channels.Telegram.Dm.Policy, config.Channels.Telegram.Dm.AllowFrom);
+    private volatile TelegramUser? _bot;
+
+    /// <summary>The bot account, once getMe answered; until then webhook deliveries are refused so Telegram retries.</summary>
+    public TelegramUser? Bot => _bot;
+
+    public bool UsesWebhook => !string.IsNullOrWhiteSpace(_config.WebhookUrl);
+
+    /// <summary>Maps and accepts one update; null when the channel is not ready (getMe pending). Returns after the message is durably recorded.</summary>
+    public DispatchResult? Handle(TelegramUpdate update)
+    {
+        if (_bot is not { } bot)
+        {
+            return null;
+        }
+        if (TelegramUpdateMapper.Map(update, bot, _config) is not { } message)
+        {
+            return DispatchResult.Denied;
+        }
+        return dispatcher.Accept(message, _dm);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await ConnectAsync(stoppingToken) is not { } bot)
+            {
+                return;
+            }
+            LogLoggedIn(logger, bot.Username ?? bot.FirstName ?? "?");
+            LogConfigured(logger, _dm.Policy, _dm.AllowFrom.Count == 0 ? "none" : string.Join(", ", _dm.AllowFrom));
+            if (UsesWebhook)
+            {
+                await api.SetWebhookAsync(_config.WebhookUrl!, TelegramWebhookSecret.Resolve(_config, paths), stoppingToken);
+                _bot = bot;
+                LogWebhook(logger, _config.WebhookUrl!);
+                return;
+            }
+            await api.DeleteWebhookAsync(stoppingToken); // getUpdates answers 409 while a webhook is set
+            _bot = bot;
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (TelegramApiException ex) when (ex.IsUnauthorized)
+        {
+            LogTokenRejected(logger, TelegramBotApiClient.RejectedTokenMessage);
+        }
+    }
+
+    /// <summary>getMe, retried with backoff on network/5xx errors; null (logged once) when the token is rejected.</summary>
+    private async Task<TelegramUser?> ConnectAsync(CancellationToken stoppingToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return await api.GetMeAsync(stoppingToken);
+            }
+            catch (TelegramApiException ex) when (ex.IsUnauthorized)
+            {
+                LogTokenRejected(logger, TelegramBotApiClient.RejectedTokenMessage);
+                return null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                var wait = Backoff(failures);
+                LogConnectFailed(logger, wait.TotalSeconds, ex.Message);
+                await Task.Delay(wait, timeProvider, stoppingToken);
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        var offset = offsets.Load();
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<TelegramUpdate> updates;
+            try
+            {
+                updates = await api.GetUpdatesAsync(offset, PollTimeoutSeconds, stoppingToken);
+                failures = 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && !(ex is TelegramApiException { IsUnauthorized: true }))
+            {
+                var wait = Backoff(++failures);
+                LogPollFailed(logger, wait.TotalSeconds, ex.Message);
+                await Task.Delay(wait, timeProvider, stoppingToken);
+                continue;
+            }
+            foreach (var update in updates)
+            {
+                try
+                {
+                    Handle(update);
+                }
+                catch (Exception ex)
+                {
+                    // Not recorded, so not confirmed: the next getUpdates (after a pause) delivers it again.
+                    LogAcceptFailed(logger, update.UpdateId, ex);
+                    await Task.Delay(Backoff(++failures), timeProvider, stoppingToken);
+                    break;
+                }
+                offset = update.UpdateId + 1;
+                offsets.Save(offset.Value);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1)));
+
+    [LoggerMessage(EventId = 1, EventName = "TelegramLoggedIn", Level = LogLevel.Information, Message = "logged in as @{Username}")]
+    private static partial void LogLoggedIn(ILogger logger, string username);
+
+    [LoggerMessage(EventId = 2, EventName = "TelegramConfigured", Level = LogLevel.Information,
+        Message = "Telegram channel configured: yes (DM policy: {Policy}; DM allowlist: {AllowFrom})")]
+    private static partial void LogConfigured(ILogger logger, string policy, string allowFrom);
+
+    [LoggerMessage(EventId = 3, EventName = "TelegramTokenRejected", Level = LogLevel.Critical, Message = "{Message}; the Telegram channel is stopped")]
+    private static partial void LogTokenRejected(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 4, EventName = "TelegramConnectFailed", Level = LogLevel.Warning, Message = "cannot reach Telegram (retrying in {Seconds}s): {Error}")]
+    private static partial void LogConnectFailed(ILogger logger, double seconds, string error);
+
+    [LoggerMessage(EventId = 5, EventName = "TelegramPollFailed", Level = LogLevel.Warning, Message = "getUpdates failed (retrying in {Seconds}s): {Error}")]
+    private static partial void LogPollFailed(ILogger logger, double seconds, string error);
+
+    [LoggerMessage(EventId = 6, EventName = "TelegramAcceptFailed", Level = LogLevel.Error, Message = "could not record update {UpdateId}; it will be fetched again")]
+    private static partial void LogAcceptFailed(ILogger logger, long updateId, Exception exception);
+
+    [LoggerMessage(EventId = 7, EventName = "TelegramWebhookSet", Level = LogLevel.Information, Message = "receiving updates by webhook at {Url}")]
+    private static partial void LogWebhook(ILogger logger, string url);
+}
