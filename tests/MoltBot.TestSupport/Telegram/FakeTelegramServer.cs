@@ -30,6 +30,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly List<TelegramSentMessage> _sent = [];
     private readonly List<(long ChatId, string Action)> _actions = [];
     private readonly List<string> _calls = [];
+    private readonly List<long?> _pollOffsets = [];
     private readonly List<(Func<bool> Done, TaskCompletionSource Signal)> _waiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _queued = NewSignal();
@@ -94,6 +95,18 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             lock (_gate)
             {
                 return [.. _calls];
+            }
+        }
+    }
+
+    /// <summary>The <c>offset</c> of every getUpdates call, in order (null when none was sent).</summary>
+    public IReadOnlyList<long?> PollOffsets
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _pollOffsets];
             }
         }
     }
@@ -266,6 +279,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         Task queued;
         lock (_gate)
         {
+            _pollOffsets.Add(offset);
             if (offset is { } confirmed)
             {
                 _pending.RemoveAll(u => u["update_id"]!.GetValue<long>() < confirmed);

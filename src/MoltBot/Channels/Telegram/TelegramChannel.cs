@@ -56,17 +56,16 @@ internal sealed partial class TelegramChannel(
             {
                 return;
             }
+            _bot = bot;
             LogLoggedIn(logger, bot.Username ?? bot.FirstName ?? "?");
             LogConfigured(logger, _dm.Policy, _dm.AllowFrom.Count == 0 ? "none" : string.Join(", ", _dm.AllowFrom));
             if (UsesWebhook)
             {
                 await api.SetWebhookAsync(_config.WebhookUrl!, TelegramWebhookSecret.Resolve(_config, paths), stoppingToken);
-                _bot = bot;
                 LogWebhook(logger, _config.WebhookUrl!);
                 return;
             }
             await api.DeleteWebhookAsync(stoppingToken); // getUpdates answers 409 while a webhook is set
-            _bot = bot;
             await PollAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
