@@ -23,13 +23,20 @@ internal sealed class DiscordRestClient(HttpClient http, DiscordOptions options,
     /// <summary>
     /// Posts <paramref name="content"/> (at most 2,000 characters: split first) to a channel. With
     /// <paramref name="replyToMessageId"/> the message is threaded as a reply to it. Mentions in the content never ping
-    /// anyone; only the replied-to user is pinged.
+    /// anyone; only the replied-to user is pinged. A <paramref name="nonce"/> (at most 25 characters, e.g. an outbox
+    /// row id) is enforced: if a retry reaches Discord after an earlier attempt succeeded, Discord returns that message
+    /// instead of posting a duplicate.
     /// </summary>
-    public async Task<DiscordSentMessage> CreateMessageAsync(string channelId, string content, string? replyToMessageId, CancellationToken cancellationToken)
+    public async Task<DiscordSentMessage> CreateMessageAsync(
+        string channelId, string content, string? replyToMessageId, string? nonce, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(content.Length, DiscordMessageSplitter.MaxLength, nameof(content));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(nonce?.Length ?? 0, 25, nameof(nonce));
         var body = new JsonCreateMessage
         {
             Content = content,
+            Nonce = nonce,
+            EnforceNonce = nonce is null ? null : true,
             MessageReference = replyToMessageId is null ? null : new JsonMessageReference { MessageId = replyToMessageId, FailIfNotExists = false },
             AllowedMentions = new JsonAllowedMentions { Parse = [], RepliedUser = replyToMessageId is not null },
         };
