@@ -171,8 +171,19 @@ public sealed partial class FakeDiscordServer
 
     private void AbortGateway()
     {
-        var connection = Interlocked.Exchange(ref _current, null);
-        connection?.Context.Abort();
+        TryAbort(Interlocked.Exchange(ref _current, null));
+    }
+
+    private static void TryAbort(Connection? connection)
+    {
+        try
+        {
+            connection?.Context.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That connection already ended.
+        }
     }
 
     private async Task RunGatewayAsync(HttpContext context, string path)
@@ -183,7 +194,7 @@ public sealed partial class FakeDiscordServer
         await _gateway.WaitAsync();
         try
         {
-            _current?.Context.Abort();
+            TryAbort(_current);
             _current = connection;
             await SendLockedAsync(connection, new JsonObject
             {

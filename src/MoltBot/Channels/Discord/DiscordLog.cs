@@ -35,6 +35,9 @@ internal static partial class DiscordLog
     [LoggerMessage(EventId = 9, EventName = "DiscordHeartbeatMissed", Level = LogLevel.Warning, Message = "discord did not acknowledge the last heartbeat; reconnecting")]
     public static partial void HeartbeatMissed(this ILogger logger);
 
+    [LoggerMessage(EventId = 12, EventName = "DiscordHeartbeatAck", Level = LogLevel.Debug, Message = "discord acknowledged the heartbeat after {LatencyMs} ms")]
+    public static partial void HeartbeatAcknowledged(this ILogger logger, long latencyMs);
+
     [LoggerMessage(EventId = 10, EventName = "DiscordSessionInvalidated", Level = LogLevel.Information, Message = "discord invalidated the session (resumable: {Resumable})")]
     public static partial void SessionInvalidated(this ILogger logger, bool resumable);
 

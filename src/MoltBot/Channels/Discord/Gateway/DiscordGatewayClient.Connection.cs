@@ -22,10 +22,10 @@ internal sealed partial class DiscordGatewayClient
         try
         {
             GatewayFrame hello;
-            using (var helloTimeout = CancellationTokenSource.CreateLinkedTokenSource(connection.Token))
+            using (var helloTimeout = new CancellationTokenSource(HelloTimeout, time))
+            using (var helloOrStop = CancellationTokenSource.CreateLinkedTokenSource(connection.Token, helloTimeout.Token))
             {
-                helloTimeout.CancelAfter(HelloTimeout);
-                hello = await socket.ReceiveAsync(helloTimeout.Token);
+                hello = await socket.ReceiveAsync(helloOrStop.Token);
             }
             if (hello.IsClose)
             {
@@ -70,6 +70,10 @@ internal sealed partial class DiscordGatewayClient
                         break;
                     case GatewayOpcode.HeartbeatAck:
                         heartbeat.Acknowledged = true;
+                        if (logger.IsEnabled(LogLevel.Debug))
+                        {
+                            logger.HeartbeatAcknowledged((long)(time.GetUtcNow() - heartbeat.SentAt).TotalMilliseconds);
+                        }
                         break;
                     case GatewayOpcode.Reconnect:
                         await socket.CloseAsync(GatewayCloseCodes.UnknownError, "reconnect requested");
@@ -201,6 +205,7 @@ internal sealed partial class DiscordGatewayClient
                     return;
                 }
                 state.Acknowledged = false;
+                state.SentAt = time.GetUtcNow();
                 await SendHeartbeatAsync(socket, cancellationToken);
                 await Task.Delay(interval, time, cancellationToken);
             }
@@ -258,6 +263,8 @@ internal sealed partial class DiscordGatewayClient
     {
         private volatile bool _acknowledged = true;
         private volatile bool _zombie;
+
+        public DateTimeOffset SentAt { get; set; }
 
         public bool Acknowledged
         {
