@@ -24,6 +24,9 @@ internal sealed class DiscordFatalException : Exception
     public int? CloseCode { get; }
 
     /// <summary>The token is wrong (gateway close 4004 or REST 401).</summary>
-    public static DiscordFatalException TokenRejected(string how) =>
-        new($"Discord rejected the bot token ({how}): check channels.discord.token / DISCORD_BOT_TOKEN", how == "close 4004" ? 4004 : 0);
+    public static DiscordFatalException TokenRejected(string how)
+    {
+        var message = $"Discord rejected the bot token ({how}): check channels.discord.token / DISCORD_BOT_TOKEN";
+        return how == "close 4004" ? new DiscordFatalException(message, 4004) : new DiscordFatalException(message);
+    }
 }

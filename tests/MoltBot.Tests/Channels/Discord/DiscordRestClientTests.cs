@@ -164,6 +164,7 @@ public sealed class DiscordRestClientTests
         var fatal = await Assert.ThrowsAsync<DiscordFatalException>(() => rest.GetCurrentUserAsync(ct));
 
         Assert.Equal("Discord rejected the bot token (HTTP 401): check channels.discord.token / DISCORD_BOT_TOKEN", fatal.Message);
+        Assert.Null(fatal.CloseCode);
         Assert.DoesNotContain("not-the-token", fatal.ToString(), StringComparison.Ordinal);
     }
 
