@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Channels;
+using MoltBot.Channels.Discord;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
 using MoltBot.Hosting;
@@ -37,6 +38,7 @@ internal static partial class GatewayApp
         });
         builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
         builder.Services.AddChannelDelivery();
+        builder.Services.AddDiscord(loaded.Config.Channels.Discord);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
 
