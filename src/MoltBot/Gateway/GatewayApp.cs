@@ -11,6 +11,7 @@ using MoltBot.Channels;
 using MoltBot.Channels.Discord;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
+using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Storage;
 
@@ -46,6 +47,7 @@ internal static partial class GatewayApp
         app.UseMiddleware<GatewayAuthMiddleware>();
         app.MapHealth();
         app.MapOpenAiCompatible();
+        app.MapStatus();
 
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, token));
         return app;

@@ -61,6 +61,22 @@ public sealed class DiscordChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_ReportsTheDiscordConnection()
+    {
+        var body = await _gateway.Http.GetStringAsync("/api/status", Ct);
+        var status = System.Text.Json.JsonSerializer.Deserialize(body, MoltBot.Gateway.Status.StatusJsonContext.Default.GatewayStatus)!;
+
+        var discord = Assert.Single(status.Channels);
+        Assert.Equal("discord", discord.Channel);
+        Assert.True(discord.Connected);
+        Assert.Contains(FakeDiscordServer.BotUserId, discord.Identity, StringComparison.Ordinal);
+        using var output = new StringWriter();
+        MoltBot.Cli.StatusCommand.Print(status, output);
+        Assert.Contains($"Channel discord: connected as {FakeDiscordServer.BotUsername} ({FakeDiscordServer.BotUserId})", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Agent main (MoltBot): fake/gpt-test", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stranger_GetsAPairingCode_AndTheModelIsNeverCalled()
     {
         await _discord.QueueMessageCreateAsync("dm-2", "222", "let me in");
