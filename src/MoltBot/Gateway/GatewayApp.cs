@@ -102,6 +102,6 @@ internal static partial class GatewayApp
         Message = "generated a gateway token (shown once; stored in {Path}): {Token}")]
     private static partial void LogTokenGenerated(ILogger logger, string token, string path);
 
-    [LoggerMessage(EventId = 5, EventName = "ControlUiUrl", Level = LogLevel.Information, Message = "Control UI: {Url} (sign in with the gateway token)")]
+    [LoggerMessage(EventId = 5, EventName = "ControlUiUrl", Level = LogLevel.Information, Message = "Control UI: {Url} (API clients send the gateway token as a bearer token)")]
     private static partial void LogControlUi(ILogger logger, string url);
 }

@@ -10,7 +10,7 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, GatewayToken t
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (HealthEndpoints.IsProbe(context.Request.Path) || IsAuthorized(context.Request))
+        if (HealthEndpoints.IsPublic(context.Request.Path) || IsAuthorized(context.Request))
         {
             return next(context);
         }
