@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,12 +37,10 @@ internal static class AgentTurnClient
 
     public static async Task<int> RunRemoteAsync(LoadedConfig loaded, AgentTurnRequest turn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var token = loaded.Config.Gateway.Auth.Token?.Value
-            ?? (File.Exists(loaded.Paths.TokenPath) ? (await File.ReadAllTextAsync(loaded.Paths.TokenPath, cancellationToken)).Trim() : null);
-        var baseUri = new Uri($"http://127.0.0.1:{loaded.Config.Gateway.Port}/");
-        if (token is null)
+        using var http = GatewayConnection.TryCreate(loaded, error);
+        if (http is null)
         {
-            await error.WriteLineAsync($"No gateway token found (gateway.auth.token, MOLTBOT_GATEWAY_TOKEN or {loaded.Paths.TokenPath}). Start `moltbot gateway` once, or use --local.");
+            await error.WriteLineAsync("Or run the turn in this process with --local.");
             return 1;
         }
 
@@ -54,12 +51,10 @@ internal static class AgentTurnClient
             User = turn.SessionKey,
             Messages = [new ChatCompletionRequestMessage { Role = "user", Content = JsonSerializer.SerializeToElement(turn.Text, OpenAiWireJsonContext.Default.String) }],
         };
-        using var http = new HttpClient { BaseAddress = baseUri, Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
         {
             Content = new StringContent(JsonSerializer.Serialize(body, OpenAiWireJsonContext.Default.ChatCompletionRequest), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         HttpResponseMessage response;
         try
         {
@@ -67,7 +62,7 @@ internal static class AgentTurnClient
         }
         catch (HttpRequestException)
         {
-            await error.WriteLineAsync($"Cannot reach the gateway at {baseUri}. Start it with `moltbot gateway`, or use --local.");
+            await error.WriteLineAsync(GatewayConnection.Unreachable(loaded) + " Or use --local.");
             return 1;
         }
         using (response)

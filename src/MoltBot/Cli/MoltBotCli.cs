@@ -14,6 +14,7 @@ internal static class MoltBotCli
             ModelsCommand.Create(),
             DoctorCommand.Create(),
             PairingCommand.Create(),
+            StatusCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -26,6 +26,11 @@ internal static class ConfigEnvironmentReader
                 values.Set(variable.Target!, key, (long)port, ConfigValueSource.FromEnvironment(variable.Name));
                 continue;
             }
+            if (variable.Name == GatewayBind && !ConfigSchema.IsValidBind(raw))
+            {
+                issues.Add(new ConfigIssue(variable.Target!, null, null, $"Environment variable {GatewayBind}='{raw}' is not a bind address: expected loopback, lan or an IP address.", $"Set {GatewayBind} to loopback (this machine), lan (all interfaces) or an IP such as 192.168.1.10, or unset it."));
+                continue;
+            }
             object value = key.Kind == ConfigValueKind.StringList
                 ? raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
                 : raw;

@@ -8,9 +8,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Channels;
+using MoltBot.Channels.Discord;
 using MoltBot.Channels.Telegram;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
+using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Storage;
 
@@ -38,6 +40,7 @@ internal static partial class GatewayApp
         });
         builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
         builder.Services.AddChannelDelivery();
+        builder.Services.AddDiscord(loaded.Config.Channels.Discord);
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
@@ -46,6 +49,7 @@ internal static partial class GatewayApp
         app.UseMiddleware<GatewayAuthMiddleware>();
         app.MapHealth();
         app.MapOpenAiCompatible();
+        app.MapStatus();
         app.MapTelegramWebhook();
 
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, token));
@@ -101,6 +105,6 @@ internal static partial class GatewayApp
         Message = "generated a gateway token (shown once; stored in {Path}): {Token}")]
     private static partial void LogTokenGenerated(ILogger logger, string token, string path);
 
-    [LoggerMessage(EventId = 5, EventName = "ControlUiUrl", Level = LogLevel.Information, Message = "Control UI: {Url} (sign in with the gateway token)")]
+    [LoggerMessage(EventId = 5, EventName = "ControlUiUrl", Level = LogLevel.Information, Message = "Control UI: {Url} (API clients send the gateway token as a bearer token)")]
     private static partial void LogControlUi(ILogger logger, string url);
 }

@@ -1,11 +1,17 @@
 namespace MoltBot.Gateway;
 
 /// <summary>Flips to ready once the store is migrated and Kestrel is listening.</summary>
-internal sealed class GatewayReadiness
+internal sealed class GatewayReadiness(TimeProvider timeProvider)
 {
     private volatile bool _ready;
 
     public bool IsReady => _ready;
 
-    public void MarkReady() => _ready = true;
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public void MarkReady()
+    {
+        StartedAt = timeProvider.GetUtcNow();
+        _ready = true;
+    }
 }

@@ -4,6 +4,7 @@ namespace MoltBot.Configuration.Schema;
 internal static class ConfigEnvironmentVariables
 {
     public const string GatewayPort = "MOLTBOT_GATEWAY_PORT";
+    public const string GatewayBind = "MOLTBOT_GATEWAY_BIND";
     public const string GatewayToken = "MOLTBOT_GATEWAY_TOKEN";
     public const string Model = "MOLTBOT_MODEL";
     public const string PersonaName = "MOLTBOT_PERSONA_NAME";
@@ -24,6 +25,7 @@ internal static class ConfigEnvironmentVariables
         new(MoltBotPaths.StateDirVariable, null, "State folder (config, database, workspace). Default `~/.moltbot`."),
         new(MoltBotPaths.ConfigPathVariable, null, "Config file. Default `<state dir>/moltbot.json`."),
         new(GatewayPort, "gateway.port", "Gateway port (integer 1-65535)."),
+        new(GatewayBind, "gateway.bind", "Where the gateway listens: `loopback`, `lan` (all interfaces; what containers need) or an IP address."),
         new(GatewayToken, "gateway.auth.token", "Gateway auth token."),
         new(Model, "agents.defaults.model.primary", "Primary model ref for all agents."),
         new(PersonaName, null, "Sets `identity.name` of the default agent (`agents.list[n].identity.name`).") { Affects = "agents.list[].identity.name" },

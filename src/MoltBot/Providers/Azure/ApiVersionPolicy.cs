@@ -1,31 +1,20 @@
 using System.ClientModel.Primitives;
+using MoltBot.Providers.OpenAi;
 
 namespace MoltBot.Providers.Azure;
 
 /// <summary>Sets the <c>api-version</c> query parameter to the configured value, whatever the SDK's own enum supports.</summary>
-internal sealed class ApiVersionPolicy(string apiVersion) : PipelinePolicy
+internal sealed class ApiVersionPolicy(string apiVersion) : RequestPolicy
 {
-    public override void Process(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
+    protected override void Apply(PipelineRequest request)
     {
-        Apply(message);
-        ProcessNext(message, pipeline, currentIndex);
-    }
-
-    public override ValueTask ProcessAsync(PipelineMessage message, IReadOnlyList<PipelinePolicy> pipeline, int currentIndex)
-    {
-        Apply(message);
-        return ProcessNextAsync(message, pipeline, currentIndex);
-    }
-
-    private void Apply(PipelineMessage message)
-    {
-        if (message.Request.Uri is not { } uri)
+        if (request.Uri is not { } uri)
         {
             return;
         }
         var pairs = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !p.StartsWith("api-version=", StringComparison.Ordinal))
             .Append("api-version=" + Uri.EscapeDataString(apiVersion));
-        message.Request.Uri = new UriBuilder(uri) { Query = string.Join('&', pairs) }.Uri;
+        request.Uri = new UriBuilder(uri) { Query = string.Join('&', pairs) }.Uri;
     }
 }

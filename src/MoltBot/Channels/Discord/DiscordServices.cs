@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MoltBot.Configuration;
+
+namespace MoltBot.Channels.Discord;
+
+internal static class DiscordServices
+{
+    /// <summary>Registers the Discord channel when <c>channels.discord</c> has a token and is enabled.</summary>
+    public static IServiceCollection AddDiscord(this IServiceCollection services, DiscordChannelConfig config)
+    {
+        if (!config.IsConfigured)
+        {
+            return services;
+        }
+        services.AddSingleton(config);
+        services.AddSingleton(sp => new DiscordClient(
+            new DiscordOptions { Token = config.Token!.Value, ApiBaseUrl = config.ApiBaseUrl },
+            new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<DiscordClient>>()));
+        services.AddSingleton<IChannelSender, DiscordSender>();
+        services.AddSingleton<IChannelStatusSource, DiscordStatusSource>();
+        services.AddSingleton<IHostedService, DiscordChannel>();
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using MoltBot.Agent;
+using MoltBot.Channels;
+
+namespace MoltBot.Gateway.Status;
+
+/// <summary><c>GET /api/status</c> (behind the gateway token): agents and channel connection state.</summary>
+internal static class StatusEndpoints
+{
+    public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/status", (AgentCatalog agents, IEnumerable<IChannelStatusSource> channels, GatewayReadiness readiness) =>
+            Results.Json(new GatewayStatus(
+                readiness.StartedAt,
+                [.. agents.All.Select(a => new AgentStatus(a.Id, a.Name, a.PrimaryModel))],
+                [.. channels.Select(c => c.Snapshot())]), StatusJsonContext.Default.GatewayStatus));
+        return endpoints;
+    }
+}
