@@ -20,7 +20,7 @@ internal sealed partial class TelegramChannel(
     MoltBotConfig config,
     MoltBotPaths paths,
     TimeProvider timeProvider,
-    ILogger<TelegramChannel> logger) : BackgroundService
+    ILogger<TelegramChannel> logger) : BackgroundService, IChannelStatusSource
 {
     public const int PollTimeoutSeconds = 30;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -28,11 +28,19 @@ internal sealed partial class TelegramChannel(
     private readonly TelegramChannelConfig _config = config.Channels.Telegram;
     private readonly DmAccessOptions _dm = new(config.Channels.Telegram.Dm.Policy, config.Channels.Telegram.Dm.AllowFrom);
     private volatile TelegramUser? _bot;
+    private volatile bool _connected;
+    private volatile bool _stopped;
+    private volatile string? _lastError;
+    private DateTimeOffset? _lastEventAt; // torn reads are harmless for a status line
+    private int _reconnects;
 
     /// <summary>The bot account, once getMe answered; until then webhook deliveries are refused so Telegram retries.</summary>
     public TelegramUser? Bot => _bot;
 
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(_config.WebhookUrl);
+
+    public ChannelStatus Snapshot() => new(TelegramSender.Name, _connected, _bot is { } bot ? $"@{bot.Username} ({bot.Id})" : null,
+        _lastEventAt, _lastError, Volatile.Read(ref _reconnects), _stopped);
 
     /// <summary>Maps and accepts one update; null when the channel is not ready (getMe pending). Returns after the message is durably recorded.</summary>
     public DispatchResult? Handle(TelegramUpdate update)
@@ -41,6 +49,7 @@ internal sealed partial class TelegramChannel(
         {
             return null;
         }
+        _lastEventAt = timeProvider.GetUtcNow();
         if (TelegramUpdateMapper.Map(update, bot, _config) is not { } message)
         {
             return DispatchResult.Denied;
@@ -62,6 +71,7 @@ internal sealed partial class TelegramChannel(
             if (UsesWebhook)
             {
                 await api.SetWebhookAsync(_config.WebhookUrl!, TelegramWebhookSecret.Resolve(_config, paths), stoppingToken);
+                _connected = true;
                 LogWebhook(logger, _config.WebhookUrl!);
                 return;
             }
@@ -75,7 +85,15 @@ internal sealed partial class TelegramChannel(
         catch (TelegramApiException ex) when (ex.IsUnauthorized)
         {
             LogTokenRejected(logger, TelegramBotApiClient.RejectedTokenMessage);
+            Stop(ex.Description);
         }
+    }
+
+    private void Stop(string error)
+    {
+        _connected = false;
+        _stopped = true;
+        _lastError = error;
     }
 
     /// <summary>getMe, retried with backoff on network/5xx errors; null (logged once) when the token is rejected.</summary>
@@ -90,11 +108,13 @@ internal sealed partial class TelegramChannel(
             catch (TelegramApiException ex) when (ex.IsUnauthorized)
             {
                 LogTokenRejected(logger, TelegramBotApiClient.RejectedTokenMessage);
+                Stop(ex.Description);
                 return null;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 var wait = Backoff(failures);
+                _lastError = ex.Message;
                 LogConnectFailed(logger, wait.TotalSeconds, ex.Message);
                 await Task.Delay(wait, timeProvider, stoppingToken);
             }
@@ -111,11 +131,15 @@ internal sealed partial class TelegramChannel(
             try
             {
                 updates = await api.GetUpdatesAsync(offset, PollTimeoutSeconds, stoppingToken);
+                _connected = true;
                 failures = 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException && !(ex is TelegramApiException { IsUnauthorized: true }))
             {
                 var wait = Backoff(++failures);
+                _connected = false;
+                _lastError = ex.Message;
+                Interlocked.Increment(ref _reconnects);
                 LogPollFailed(logger, wait.TotalSeconds, ex.Message);
                 await Task.Delay(wait, timeProvider, stoppingToken);
                 continue;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MoltBot.Channels.Telegram.Api;
 using MoltBot.Configuration;
 
@@ -22,6 +21,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<ITypingIndicator, TelegramTypingIndicator>();
         services.AddSingleton<TelegramChannel>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<TelegramChannel>());
         return services;
     }
 }

@@ -198,10 +198,12 @@ public sealed class TelegramChannelTests : IAsyncLifetime
     {
         var gateway = await StartAsync(c => c with { BotToken = new SecretValue("999:wrong-token", "test") });
 
-        await gateway.Services.GetRequiredService<TelegramChannel>().ExecuteTask!.WaitAsync(Ct);
+        var channel = gateway.Services.GetRequiredService<TelegramChannel>();
+        await channel.ExecuteTask!.WaitAsync(Ct);
 
         Assert.Contains("Telegram rejected the bot token: check channels.telegram.botToken / TELEGRAM_BOT_TOKEN", gateway.Output, StringComparison.Ordinal);
         Assert.Equal(["getMe"], _telegram.Calls);
+        Assert.Equal((false, true), (channel.Snapshot().Connected, channel.Snapshot().Stopped));
         Assert.DoesNotContain("wrong-token", gateway.Output, StringComparison.Ordinal);
         var health = await new HttpClient().GetAsync(new Uri(gateway.BaseUri, "/health"), Ct);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode); // the gateway keeps serving
