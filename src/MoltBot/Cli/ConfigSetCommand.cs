@@ -1,6 +1,7 @@
 using MoltBot.Configuration;
 using MoltBot.Configuration.Json5;
 using MoltBot.Configuration.Schema;
+using MoltBot.Storage;
 
 namespace MoltBot.Cli;
 
@@ -23,7 +24,7 @@ internal static class ConfigSetCommand
             var before = File.Exists(paths.ConfigPath) ? File.ReadAllText(paths.ConfigPath) : null;
             var after = ConfigFileEditor.Set(before, key, ValueText(schemaKey, value), paths.ConfigPath);
             var remaining = Check(environment, paths, after);
-            ConfigFileWriter.WriteAtomically(paths.ConfigPath, after);
+            StateFiles.WritePrivate(paths.ConfigPath, after);
             if (remaining.Count > 0)
             {
                 error.WriteLine("config set: the file is valid, but the environment still has problems:");

@@ -39,12 +39,35 @@ internal static class StateFiles
         }
     }
 
-    /// <summary>Writes <paramref name="content"/> atomically (temp file + rename) with mode 0600.</summary>
+    /// <summary>
+    /// Writes <paramref name="content"/> atomically with mode 0600: a uniquely named temp file in the same folder,
+    /// flushed to disk, then renamed over the target. Readers see the old file or the new one, never half of either.
+    /// </summary>
     public static void WritePrivate(string path, string content)
     {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        EnsurePrivateFile(temp);
-        File.WriteAllText(temp, content);
-        File.Move(temp, path, overwrite: true);
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
+        EnsurePrivateFolder(folder);
+        var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = PrivateFile;
+            }
+            using (var stream = new FileStream(temp, options))
+            {
+                stream.Write(new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(content));
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
     }
 }
