@@ -71,14 +71,8 @@ public abstract class FakeModelServer : IAsyncDisposable
 
     protected async Task StartCoreAsync(CancellationToken ct)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(HandleAsync);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        RootUrl = new Uri(address.TrimEnd('/'));
+        var (app, address) = await LoopbackApp.StartAsync(HandleAsync, ct);
+        RootUrl = new Uri(address);
         _app = app;
     }
 
@@ -188,11 +182,7 @@ public abstract class FakeModelServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await LoopbackApp.StopAsync(_app);
         _stopping.Dispose();
         GC.SuppressFinalize(this);
     }

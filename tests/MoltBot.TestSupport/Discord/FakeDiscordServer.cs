@@ -43,15 +43,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     public static async Task<FakeDiscordServer> StartAsync(CancellationToken ct = default)
     {
         var server = new FakeDiscordServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.RootUrl = new Uri(address.TrimEnd('/') + "/");
+        var (app, address) = await LoopbackApp.StartAsync(server.HandleAsync, ct, webSockets: true);
+        server.RootUrl = new Uri(address + "/");
         server._app = app;
         return server;
     }
@@ -86,11 +79,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     {
         await _stopping.CancelAsync();
         AbortGateway();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await LoopbackApp.StopAsync(_app);
         _stopping.Dispose();
     }
 }

@@ -114,13 +114,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public static async Task<FakeTelegramServer> StartAsync(string token = "123456:TEST-token_abc", CancellationToken ct = default)
     {
         var server = new FakeTelegramServer(token);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync(ct);
-        server.ApiRoot = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var (app, address) = await LoopbackApp.StartAsync(server.HandleAsync, ct);
+        server.ApiRoot = address;
         server._app = app;
         return server;
     }
@@ -187,11 +182,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await LoopbackApp.StopAsync(_app);
         _stopping.Dispose();
     }
 
