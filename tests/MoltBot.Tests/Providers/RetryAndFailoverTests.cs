@@ -3,6 +3,8 @@ using MoltBot.Configuration;
 using MoltBot.Providers;
 using MoltBot.TestSupport;
 
+using MoltBot.Tests.Infrastructure;
+
 namespace MoltBot.Tests.Providers;
 
 public sealed class RetryAndFailoverTests

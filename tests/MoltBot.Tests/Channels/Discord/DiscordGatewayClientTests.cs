@@ -1,6 +1,8 @@
 using MoltBot.Channels.Discord;
 using MoltBot.TestSupport.Discord;
 
+using MoltBot.Tests.Infrastructure;
+
 namespace MoltBot.Tests.Channels.Discord;
 
 public sealed class DiscordGatewayClientTests
@@ -84,7 +86,7 @@ public sealed class DiscordGatewayClientTests
     public async Task Heartbeat_AfterJitterThenEveryInterval_SendsLastSequence()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, arrange: s => s.HeartbeatIntervalMs = 1000, random: new FixedRandom(0.25));
         await discord.WaitForLoggedInAsync(ct);
 
@@ -108,7 +110,7 @@ public sealed class DiscordGatewayClientTests
     public async Task Heartbeat_AckMissed_ClosesWithNon1000AndResumes()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, arrange: s =>
         {
             s.HeartbeatIntervalMs = 1000;
@@ -152,7 +154,7 @@ public sealed class DiscordGatewayClientTests
     public async Task DroppedSocket_MessagesQueuedDuringTheDrop_ResumedAndDeliveredExactlyOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, configure: o => o with { ReconnectDelay = TimeSpan.FromSeconds(1) });
         await discord.WaitForLoggedInAsync(ct);
         await discord.Server.QueueMessageCreateAsync("10", "20", "before");

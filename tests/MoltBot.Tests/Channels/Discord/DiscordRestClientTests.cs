@@ -3,6 +3,8 @@ using MoltBot.Channels.Discord;
 using MoltBot.Channels.Discord.Rest;
 using MoltBot.TestSupport.Discord;
 
+using MoltBot.Tests.Infrastructure;
+
 namespace MoltBot.Tests.Channels.Discord;
 
 public sealed class DiscordRestClientTests
@@ -61,7 +63,7 @@ public sealed class DiscordRestClientTests
     public async Task CreateMessage_429_WaitsExactlyRetryAfterThenSendsOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, run: false);
         discord.Server.InjectRateLimit(Messages, 0.75);
 
@@ -82,7 +84,7 @@ public sealed class DiscordRestClientTests
     public async Task CreateMessage_Global429_PausesOtherRoutesToo()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, run: false);
         discord.Server.InjectRateLimit(Messages, 2, global: true);
 
@@ -102,7 +104,7 @@ public sealed class DiscordRestClientTests
     public async Task CreateMessage_BucketExhausted_WaitsResetAfterBeforeTheNextSend()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, run: false);
         discord.Server.InjectBucketExhausted(Messages, 3);
 
@@ -121,7 +123,7 @@ public sealed class DiscordRestClientTests
     public async Task CreateMessage_5xxTwice_RetriesWithBackoffAndSendsOnce()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, run: false);
         discord.Server.Inject5xx(Messages, 502, times: 2);
 
@@ -140,7 +142,7 @@ public sealed class DiscordRestClientTests
     public async Task CreateMessage_5xxEveryTime_GivesUpAfterTheBoundedAttempts()
     {
         var ct = TestContext.Current.CancellationToken;
-        var time = new GatewayTimeProvider();
+        var time = new RecordingTimeProvider();
         await using var discord = await DiscordHarness.StartAsync(ct, time, configure: o => o with { RestMaxAttempts = 2 }, run: false);
         discord.Server.Inject5xx(Messages, 503, times: 5);
 

@@ -1,6 +1,8 @@
 using MoltBot.Channels.Telegram.Api;
 using MoltBot.TestSupport.Telegram;
 
+using MoltBot.Tests.Infrastructure;
+
 namespace MoltBot.Tests.Channels.Telegram;
 
 public sealed class TelegramBotApiClientTests : IAsyncLifetime
@@ -16,7 +18,7 @@ public sealed class TelegramBotApiClientTests : IAsyncLifetime
     [Fact]
     public async Task SendMessage_RateLimited_WaitsRetryAfterOnTheClock_ThenSends()
     {
-        var time = new SignallingTimeProvider();
+        var time = new RecordingTimeProvider();
         using var client = new TelegramBotApiClient(_telegram.ApiRoot, _telegram.Token, time);
         _telegram.InjectRateLimit(7);
 

@@ -3,6 +3,8 @@ using MoltBot.Channels.Telegram;
 using MoltBot.Channels.Telegram.Api;
 using MoltBot.TestSupport.Telegram;
 
+using MoltBot.Tests.Infrastructure;
+
 namespace MoltBot.Tests.Channels.Telegram;
 
 public sealed class TelegramTypingIndicatorTests
@@ -12,7 +14,7 @@ public sealed class TelegramTypingIndicatorTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var telegram = await FakeTelegramServer.StartAsync(ct: ct);
-        var time = new SignallingTimeProvider();
+        var time = new RecordingTimeProvider();
         using var client = new TelegramBotApiClient(telegram.ApiRoot, telegram.Token, time);
         var indicator = new TelegramTypingIndicator(client, time, NullLogger<TelegramTypingIndicator>.Instance);
         using var turn = new CancellationTokenSource();

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Time.Testing;
 using MoltBot.TestSupport.Discord;
 
-namespace MoltBot.Tests.Channels.Discord;
+namespace MoltBot.Tests.Infrastructure;
 
-/// <summary>A <see cref="FakeTimeProvider"/> that counts timers by due time, so a test can await "the 2nd 1 s timer".</summary>
-internal sealed class GatewayTimeProvider : FakeTimeProvider
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that records every timer's due time and lets a test await "the n-th timer of
+/// 2 s", so retry, backoff and heartbeat delays are asserted exactly and advanced deterministically.
+/// </summary>
+internal sealed class RecordingTimeProvider : FakeTimeProvider
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<TimeSpan, FakeSignal> _timers = [];
@@ -34,6 +37,9 @@ internal sealed class GatewayTimeProvider : FakeTimeProvider
 
     /// <summary>Waits until <paramref name="count"/> timers with exactly <paramref name="dueTime"/> were created.</summary>
     public Task WaitForTimerAsync(TimeSpan dueTime, int count, CancellationToken ct) => Signal(dueTime).WaitAsync(count, ct);
+
+    /// <summary>Waits until a timer with exactly <paramref name="dueTime"/> was created.</summary>
+    public Task WaitForTimerAsync(TimeSpan dueTime, CancellationToken ct) => WaitForTimerAsync(dueTime, 1, ct);
 
     private FakeSignal Signal(TimeSpan dueTime)
     {
