@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Agent.Tools;
 using MoltBot.Configuration;
+using MoltBot.Hosting.Metrics;
 using MoltBot.Providers;
+using MoltBot.Security.Audit;
+using MoltBot.Security.Redaction;
 using MoltBot.Sessions;
 using MoltBot.Storage;
 
@@ -19,6 +22,9 @@ internal static class MoltBotServices
         services.AddSingleton(loaded.Config);
         services.AddSingleton(loaded.Paths);
         services.AddSingleton(timeProvider);
+        services.AddSingleton<ISecretRedactor>(new KnownSecretsRedactor(loaded.Values.Where(v => v.IsSecret && v.Value is string).Select(v => (string)v.Value)));
+        services.AddSingleton<IAuditLog>(NullAuditLog.Instance);
+        services.AddSingleton<MoltBotMetrics>();
         services.AddSingleton(_ => new SqliteDatabase(loaded.Paths.DatabasePath));
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionLanes>();
