@@ -88,7 +88,7 @@ internal sealed partial class AgentRunner(
             var results = new List<AIContent>(calls.Count);
             foreach (var call in calls)
             {
-                results.Add(await InvokeToolAsync(call, cancellationToken));
+                results.Add(await InvokeToolAsync(call, new ToolContext(agent, key, request.Channel, request.ChatId), cancellationToken));
             }
             var toolMessage = new ChatMessage(ChatRole.Tool, results);
             sessions.Append(session.SessionId, toolMessage);
@@ -113,7 +113,7 @@ internal sealed partial class AgentRunner(
             $"Unknown agent '{id}'. Configured agents: {string.Join(", ", agents.All.Select(a => a.Id))}.");
     }
 
-    private async Task<FunctionResultContent> InvokeToolAsync(FunctionCallContent call, CancellationToken cancellationToken)
+    private async Task<FunctionResultContent> InvokeToolAsync(FunctionCallContent call, ToolContext context, CancellationToken cancellationToken)
     {
         var tool = tools.Find(call.Name);
         if (tool is null)
@@ -122,7 +122,9 @@ internal sealed partial class AgentRunner(
         }
         try
         {
-            var result = await tool.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
+            var arguments = new AIFunctionArguments(call.Arguments);
+            context.AttachTo(arguments);
+            var result = await tool.InvokeAsync(arguments, cancellationToken);
             return new FunctionResultContent(call.CallId, result);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

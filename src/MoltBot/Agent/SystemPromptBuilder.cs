@@ -5,7 +5,7 @@ using MoltBot.Agent.Tools;
 namespace MoltBot.Agent;
 
 /// <summary>Builds the system prompt from the agent's identity, its tools and the workspace bootstrap files.</summary>
-internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeProvider)
+internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeProvider, IEnumerable<ISystemPromptSection> sections)
 {
     public string Build(AgentProfile agent)
     {
@@ -20,6 +20,10 @@ internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeP
             {
                 prompt.Append(CultureInfo.InvariantCulture, $"- {tool.Name}: {tool.Description}\n");
             }
+        }
+        foreach (var section in sections.Select(s => s.Build(agent)).OfType<string>())
+        {
+            prompt.Append('\n').Append(section.TrimEnd()).Append('\n');
         }
         foreach (var (name, content) in workspace.ReadBootstrapFiles())
         {

@@ -2,12 +2,30 @@ using Microsoft.Extensions.AI;
 
 namespace MoltBot.Agent.Tools;
 
-/// <summary>The tools an agent may call. Later features (exec, files, web, memory, MCP) register here.</summary>
-internal sealed class ToolRegistry(IEnumerable<AIFunction> tools)
+/// <summary>The tools an agent may call: the built-in ones (registered as <see cref="AIFunction"/> services) plus dynamic <see cref="IToolSource"/>s.</summary>
+internal sealed class ToolRegistry(IEnumerable<AIFunction> tools, IEnumerable<IToolSource>? sources = null)
 {
-    private readonly Dictionary<string, AIFunction> _byName = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, AIFunction> _builtIn = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
+    private readonly IToolSource[] _sources = sources?.ToArray() ?? [];
 
-    public IReadOnlyCollection<AIFunction> All => _byName.Values;
+    /// <summary>Built-in tools first; a dynamic tool never shadows a built-in one.</summary>
+    public IReadOnlyCollection<AIFunction> All
+    {
+        get
+        {
+            if (_sources.Length == 0)
+            {
+                return _builtIn.Values;
+            }
+            var all = new Dictionary<string, AIFunction>(_builtIn, StringComparer.Ordinal);
+            foreach (var tool in _sources.SelectMany(s => s.Tools))
+            {
+                all.TryAdd(tool.Name, tool);
+            }
+            return all.Values;
+        }
+    }
 
-    public AIFunction? Find(string name) => _byName.GetValueOrDefault(name);
+    public AIFunction? Find(string name) =>
+        _builtIn.GetValueOrDefault(name) ?? _sources.SelectMany(s => s.Tools).FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 }

@@ -121,7 +121,8 @@ internal sealed partial class ChannelDispatcher(
         var typingTask = _typing.TryGetValue(message.Channel, out var indicator) ? indicator.KeepTypingAsync(message.ChatId, typing.Token) : Task.CompletedTask;
         try
         {
-            var request = new AgentTurnRequest(message.Text, SessionKey: turn.SessionKey, SourceId: $"{message.Channel}:{message.MessageId}");
+            var request = new AgentTurnRequest(message.Text, SessionKey: turn.SessionKey, SourceId: $"{message.Channel}:{message.MessageId}",
+                Channel: message.Channel, ChatId: message.ChatId);
             var result = await runner.RunAsync(request, null, _stopping.Token);
             delivery.CompleteTurn(message, sender?.Split(result.Text) ?? [result.Text]);
         }
