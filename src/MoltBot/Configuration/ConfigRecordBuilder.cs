@@ -10,6 +10,7 @@ internal static class ConfigRecordBuilder
             Port = (int)(values.GetInteger("gateway.port") ?? GatewayConfig.DefaultPort),
             Bind = values.GetString("gateway.bind") ?? "loopback",
             Auth = new GatewayAuthConfig { Token = Secret(values, "gateway.auth.token") },
+            ControlUi = new ControlUiConfig { AllowedOrigins = values.GetList("gateway.controlUi.allowedOrigins") ?? [] },
         },
         Agents = new AgentsConfig
         {

@@ -19,6 +19,14 @@ internal sealed record GatewayConfig
     public string Bind { get; init; } = "loopback";
 
     public GatewayAuthConfig Auth { get; init; } = new();
+
+    public ControlUiConfig ControlUi { get; init; } = new();
+}
+
+internal sealed record ControlUiConfig
+{
+    /// <summary>Browser origins besides the gateway's own that may open its WebSocket (e.g. a reverse proxy's public URL).</summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 }
 
 internal sealed record GatewayAuthConfig

@@ -12,6 +12,7 @@ using MoltBot.Channels.Discord;
 using MoltBot.Channels.Telegram;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
+using MoltBot.Gateway.Sockets;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Storage;
@@ -44,8 +45,10 @@ internal static partial class GatewayApp
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
+        builder.Services.AddGatewaySockets();
 
         var app = builder.Build();
+        app.UseGatewaySockets();
         app.UseMiddleware<GatewayAuthMiddleware>();
         app.MapHealth();
         app.MapOpenAiCompatible();

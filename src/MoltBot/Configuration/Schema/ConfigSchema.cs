@@ -33,6 +33,8 @@ internal static partial class ConfigSchema
         new("gateway.bind", K.BindAddress, "Where to listen: `loopback` (this machine only), `lan` (all interfaces) or one IP address.") { DefaultValue = "loopback", Flag = "--bind" },
         new("gateway.auth", K.Section, "How clients prove they may use the gateway."),
         new("gateway.auth.token", K.Secret, "Shared token that clients send as a bearer token. Secret.") { Flag = "--token" },
+        new("gateway.controlUi", K.Section, "The web Control UI and WebChat served at `/`."),
+        new("gateway.controlUi.allowedOrigins", K.StringList, "Browser origins, besides the gateway's own, allowed to open its WebSocket (e.g. `https://bot.example.com` behind a proxy). Never `*`.") { Default = "[]" },
 
         new("agents", K.Section, "Agents: shared defaults and the list of agents."),
         new("agents.defaults", K.Section, "Settings every agent inherits unless its `agents.list[]` entry overrides them."),

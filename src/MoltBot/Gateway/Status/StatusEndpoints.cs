@@ -12,10 +12,12 @@ internal static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/status", (AgentCatalog agents, IEnumerable<IChannelStatusSource> channels, GatewayReadiness readiness) =>
-            Results.Json(new GatewayStatus(
-                readiness.StartedAt,
-                [.. agents.All.Select(a => new AgentStatus(a.Id, a.Name, a.PrimaryModel))],
-                [.. channels.Select(c => c.Snapshot())]), StatusJsonContext.Default.GatewayStatus));
+            Results.Json(Snapshot(agents, channels, readiness), StatusJsonContext.Default.GatewayStatus));
         return endpoints;
     }
+
+    public static GatewayStatus Snapshot(AgentCatalog agents, IEnumerable<IChannelStatusSource> channels, GatewayReadiness readiness) => new(
+        readiness.StartedAt,
+        [.. agents.All.Select(a => new AgentStatus(a.Id, a.Name, a.PrimaryModel))],
+        [.. channels.Select(c => c.Snapshot())]);
 }
