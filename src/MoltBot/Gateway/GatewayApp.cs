@@ -11,6 +11,7 @@ using MoltBot.Channels;
 using MoltBot.Channels.Discord;
 using MoltBot.Channels.Telegram;
 using MoltBot.Configuration;
+using MoltBot.ControlUi;
 using MoltBot.Gateway.OpenAi;
 using MoltBot.Gateway.Sockets;
 using MoltBot.Gateway.Status;
@@ -51,6 +52,7 @@ internal static partial class GatewayApp
         app.UseGatewaySockets();
         app.UseMiddleware<GatewayAuthMiddleware>();
         app.MapHealth();
+        app.MapControlUi();
         app.MapOpenAiCompatible();
         app.MapStatus();
         app.MapTelegramWebhook();

@@ -11,7 +11,7 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, GatewayToken t
     public Task InvokeAsync(HttpContext context)
     {
         // The Telegram webhook authenticates with its own secret header (checked by the endpoint, which exists only in webhook mode).
-        if (HealthEndpoints.IsPublic(context.Request.Path) || Channels.Telegram.TelegramWebhookEndpoints.IsWebhook(context.Request) || IsAuthorized(context.Request))
+        if (HealthEndpoints.IsPublic(context.Request.Path) || ControlUi.ControlUiEndpoints.IsPublic(context.Request.Path) || Channels.Telegram.TelegramWebhookEndpoints.IsWebhook(context.Request) || IsAuthorized(context.Request))
         {
             return next(context);
         }

@@ -33,7 +33,7 @@ public sealed class ChatCompletionsEndpointsTests : IAsyncLifetime
         using var anonymous = new HttpClient { BaseAddress = _gateway.BaseUri };
         Assert.Equal("""{"ok":true,"status":"live"}""", await anonymous.GetStringAsync("/health", Ct));
         Assert.Equal("""{"ok":true,"status":"ready"}""", await anonymous.GetStringAsync("/ready", Ct));
-        Assert.Contains("MoltBot gateway is running", await anonymous.GetStringAsync("/", Ct), StringComparison.Ordinal);
+        Assert.Contains("<title>MoltBot</title>", await anonymous.GetStringAsync("/", Ct), StringComparison.Ordinal);
     }
 
     [Theory]
