@@ -21,11 +21,18 @@ public abstract class FakeModelServer : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
+    private long _serverTicks;
 
     public Uri RootUrl { get; private set; } = null!;
 
     /// <summary>Added before each reply (benchmarks).</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>False keeps no request history (long benchmark runs); <see cref="WaitForRequestAsync"/> then never resolves.</summary>
+    public bool KeepRequests { get; set; } = true;
+
+    /// <summary>Time spent answering completion requests, summed over all requests (the "LLM time" benchmarks subtract).</summary>
+    public TimeSpan TotalServerTime => TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks));
 
     /// <summary>Used when the queue is empty; by default every request is answered with the text "ok".</summary>
     public Func<RecordedRequest, FakeReply>? DefaultReply { get; set; }
@@ -137,6 +144,7 @@ public abstract class FakeModelServer : IAsyncDisposable
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var reply = _replies.TryDequeue(out var queued) ? queued : DefaultReply?.Invoke(request) ?? FakeReply.FromText("ok");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var ct = linked.Token;
@@ -161,10 +169,18 @@ public abstract class FakeModelServer : IAsyncDisposable
         {
             context.Abort();
         }
+        finally
+        {
+            Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+        }
     }
 
     private void Record(RecordedRequest request)
     {
+        if (!KeepRequests)
+        {
+            return;
+        }
         lock (_gate)
         {
             _requests.Add(request);

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MoltBot.LoadDriver;
+
+/// <summary>The real <c>moltbot gateway</c> process over a private state folder, configured like a user would (JSON5 file + env).</summary>
+internal sealed class GatewayUnderTest : IAsyncDisposable
+{
+    public const string Token = "bench-gateway-token-0123456789abcdef";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private GatewayUnderTest(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        Http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromMinutes(5) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    public int Port { get; }
+
+    public Uri BaseUri { get; }
+
+    public HttpClient Http { get; }
+
+    public int Pid => _process.Id;
+
+    /// <summary>Resident memory now, in MB (VmRSS).</summary>
+    public double RssMb => ReadStatusKb("VmRSS:") / 1024.0;
+
+    /// <summary>Peak resident memory since start, in MB (VmHWM).</summary>
+    public double PeakRssMb => ReadStatusKb("VmHWM:") / 1024.0;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Writes the config and starts the process; does not wait for readiness.</summary>
+    public static GatewayUnderTest Start(string binary, string stateDir, Uri llmBaseUrl, string? telegramApiRoot = null, string? telegramToken = null)
+    {
+        Directory.CreateDirectory(stateDir);
+        var telegram = telegramApiRoot is null ? "" : $$"""
+            channels: { telegram: { botToken: "{{telegramToken}}", apiRoot: "{{telegramApiRoot}}", dm: { policy: "allowlist", allowFrom: ["1"] } } },
+            """;
+        File.WriteAllText(Path.Combine(stateDir, "moltbot.json"), $$"""
+            {
+              agents: { defaults: { model: { primary: "fake/gpt-bench" } } },
+              models: { providers: { fake: { baseUrl: "{{llmBaseUrl}}", api: "openai-completions", apiKey: "sk-bench", models: [{ id: "gpt-bench" }] } } },
+              {{telegram}}
+            }
+            """);
+        var port = FreePort();
+        var info = new ProcessStartInfo(binary, ["gateway"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["MOLTBOT_STATE_DIR"] = stateDir;
+        info.Environment["MOLTBOT_GATEWAY_TOKEN"] = Token;
+        info.Environment["MOLTBOT_GATEWAY_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        foreach (var key in new[] { "OPENROUTER_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "AZURE_OPENAI_ENDPOINT", "DISCORD_BOT_TOKEN", "TELEGRAM_BOT_TOKEN" })
+        {
+            info.Environment.Remove(key);
+        }
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {binary}");
+        var gateway = new GatewayUnderTest(process, port);
+        process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => gateway.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return gateway;
+    }
+
+    /// <summary>Polls <c>/ready</c> (every millisecond or so) until it answers 200; returns the time since <paramref name="since"/>.</summary>
+    public async Task<TimeSpan> WaitReadyAsync(long since, TimeSpan timeout)
+    {
+        using var probe = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the gateway exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await probe.GetAsync("ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return Stopwatch.GetElapsedTime(since);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet, or too busy starting to answer within the probe's timeout.
+            }
+            await Task.Delay(1);
+        }
+        throw new TimeoutException($"the gateway was not ready within {timeout}:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        if (!_process.HasExited)
+        {
+            // SIGTERM: a graceful stop, as systemd or Container Apps would do it.
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private long ReadStatusKb(string field)
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(field, StringComparison.Ordinal));
+        return long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

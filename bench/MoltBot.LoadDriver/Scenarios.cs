@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using MoltBot.TestSupport;
+using MoltBot.TestSupport.Gateway;
+using MoltBot.TestSupport.Telegram;
+
+namespace MoltBot.LoadDriver;
+
+/// <summary>The measurements of issue 3, each against the real binary and the fakes on 127.0.0.1.</summary>
+internal sealed class Scenarios(string binary, string build, Report report, string workDir)
+{
+    /// <summary>Process start → <c>/ready</c> answered: one cold start (fresh state) then the median of <paramref name="runs"/> warm starts.</summary>
+    public async Task StartupAsync(int runs)
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        var state = NewStateDir("startup");
+        var samples = new List<double>();
+        for (var i = 0; i <= runs; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await using var gateway = GatewayUnderTest.Start(binary, state, llm.BaseUrl);
+            var ready = await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(60));
+            if (i == 0)
+            {
+                report.Add(new Measurement("start-up", build, "cold (first start, empty state)", ready.TotalMilliseconds, "ms"));
+            }
+            else
+            {
+                samples.Add(ready.TotalMilliseconds);
+            }
+        }
+        report.Add(new Measurement("start-up", build, $"ready, median of {runs}", new Stats(samples).P50, "ms", build == "aot" ? "< 100" : ""));
+    }
+
+    /// <summary>RSS after idling with Telegram connected to the fake, then after many messages, then after as many again (growth).</summary>
+    public async Task MemoryAndOverheadAsync(int idleSeconds, int messages)
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.KeepRequests = false;
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        var started = Stopwatch.GetTimestamp();
+        await using var gateway = GatewayUnderTest.Start(binary, NewStateDir("memory"), llm.BaseUrl, telegram.ApiRoot, telegram.Token);
+        await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(60));
+        report.Add(new Measurement("memory", build, "RSS after start", gateway.RssMb, "MB"));
+        Console.WriteLine($"  idling {idleSeconds} s with Telegram long-polling the fake...");
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        report.Add(new Measurement("memory", build, $"RSS after {idleSeconds} s idle, Telegram connected", gateway.RssMb, "MB", "< 40"));
+
+        await OverheadHttpAsync(gateway, llm, messages);
+        await OverheadSocketAsync(gateway, llm, messages);
+        var afterFirst = gateway.RssMb;
+        report.Add(new Measurement("memory", build, $"RSS after {2 * messages} messages", afterFirst, "MB"));
+        await OverheadHttpAsync(gateway, llm, messages, record: false);
+        await OverheadSocketAsync(gateway, llm, messages, record: false);
+        report.Add(new Measurement("memory", build, $"RSS growth over the next {2 * messages} messages", gateway.RssMb - afterFirst, "MB", "< 10"));
+    }
+
+    /// <summary>Many conversations at once against a slow, streaming model.</summary>
+    public async Task ConcurrencyAsync(int conversations, int messagesEach, TimeSpan llmLatency)
+    {
+        await using var llm = await FakeOpenAiServer.StartAsync();
+        llm.KeepRequests = false;
+        llm.Latency = llmLatency;
+        llm.DefaultReply = _ => FakeReply.FromText("Streaming a reply of a few tokens so the client sees several deltas.");
+        var started = Stopwatch.GetTimestamp();
+        await using var gateway = GatewayUnderTest.Start(binary, NewStateDir("concurrency"), llm.BaseUrl);
+        await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(60));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 })
+        {
+            BaseAddress = gateway.BaseUri,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        http.DefaultRequestHeaders.Authorization = gateway.Http.DefaultRequestHeaders.Authorization;
+
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var errors = 0;
+        var wall = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, conversations), new ParallelOptions { MaxDegreeOfParallelism = conversations }, async (c, ct) =>
+        {
+            for (var m = 0; m < messagesEach; m++)
+            {
+                var begin = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await http.PostAsJsonAsync("v1/chat/completions", ChatBody($"hello {m}", $"conv-{c}", stream: true), ct);
+                    var body = await response.Content.ReadAsStringAsync(ct);
+                    if (!response.IsSuccessStatusCode || !body.Contains("[DONE]", StringComparison.Ordinal))
+                    {
+                        Interlocked.Increment(ref errors);
+                        continue;
+                    }
+                    latencies.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        });
+        wall.Stop();
+        var stats = new Stats(latencies.Select(l => l - llmLatency.TotalMilliseconds));
+        var label = $"{conversations} conversations × {messagesEach}";
+        report.Add(new Measurement("concurrency", build, $"{label}: throughput", latencies.Count / wall.Elapsed.TotalSeconds, "msg/s"));
+        report.Add(new Measurement("concurrency", build, $"{label}: overhead p50 (latency − {llmLatency.TotalMilliseconds:F0} ms model)", stats.P50, "ms"));
+        report.Add(new Measurement("concurrency", build, $"{label}: overhead p99", stats.P99, "ms"));
+        report.Add(new Measurement("concurrency", build, $"{label}: peak RSS", gateway.PeakRssMb, "MB", "< 300"));
+        report.Add(new Measurement("concurrency", build, $"{label}: errors", errors, "", "< 1"));
+    }
+
+    public void InstallSize(string publishFolder)
+    {
+        var binarySize = new FileInfo(binary).Length / 1024.0 / 1024.0;
+        var folderSize = Directory.EnumerateFiles(publishFolder, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".dbg", StringComparison.Ordinal) && !f.EndsWith(".pdb", StringComparison.Ordinal))
+            .Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
+        report.Add(new Measurement("install size", build, "binary", binarySize, "MB", build == "aot" ? "< 40" : ""));
+        report.Add(new Measurement("install size", build, "publish folder (no symbols)", folderSize, "MB"));
+    }
+
+    private async Task OverheadHttpAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true)
+    {
+        var samples = new List<double>(messages);
+        for (var i = -WarmUp; i < messages; i++)
+        {
+            var llmBefore = llm.TotalServerTime;
+            var begin = Stopwatch.GetTimestamp();
+            using var response = await gateway.Http.PostAsJsonAsync("v1/chat/completions", ChatBody("ping", $"bench-http-{i & 15}", stream: false));
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            var total = Stopwatch.GetElapsedTime(begin);
+            if (i >= 0)
+            {
+                samples.Add((total - (llm.TotalServerTime - llmBefore)).TotalMilliseconds);
+            }
+        }
+        if (record)
+        {
+            var stats = new Stats(samples);
+            report.Add(new Measurement("overhead", build, $"HTTP API, {messages} sequential: p50", stats.P50, "ms", "< 1"));
+            report.Add(new Measurement("overhead", build, $"HTTP API, {messages} sequential: p99", stats.P99, "ms", "< 5"));
+        }
+    }
+
+    private async Task OverheadSocketAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true)
+    {
+        await using var client = await GatewaySocketClient.ConnectAsync(gateway.BaseUri, GatewayUnderTest.Token);
+        var samples = new List<double>(messages);
+        for (var i = -WarmUp; i < messages; i++)
+        {
+            var llmBefore = llm.TotalServerTime;
+            var begin = Stopwatch.GetTimestamp();
+            var run = await client.ChatAsync("ping", sessionKey: $"agent:main:bench-ws-{i & 15}");
+            var total = Stopwatch.GetElapsedTime(begin);
+            if (run.State != "final")
+            {
+                throw new InvalidOperationException($"WebChat turn ended {run.State}: {run.Text}");
+            }
+            if (i >= 0)
+            {
+                samples.Add((total - (llm.TotalServerTime - llmBefore)).TotalMilliseconds);
+            }
+        }
+        if (record)
+        {
+            var stats = new Stats(samples);
+            report.Add(new Measurement("overhead", build, $"WebChat WebSocket, {messages} sequential: p50", stats.P50, "ms", "< 1"));
+            report.Add(new Measurement("overhead", build, $"WebChat WebSocket, {messages} sequential: p99", stats.P99, "ms", "< 5"));
+        }
+    }
+
+    private const int WarmUp = 50;
+
+    private static JsonObject ChatBody(string text, string user, bool stream) => new()
+    {
+        ["model"] = "moltbot",
+        ["user"] = user,
+        ["stream"] = stream,
+        ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = text }),
+    };
+
+    private string NewStateDir(string name)
+    {
+        var path = Path.Combine(workDir, $"{build}-{name}-{Guid.NewGuid():n}");
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
