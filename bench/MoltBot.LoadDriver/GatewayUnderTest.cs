@@ -49,35 +49,13 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Writes the config and starts the process; does not wait for readiness.</summary>
-    public static GatewayUnderTest Start(string binary, string stateDir, Uri llmBaseUrl, string? telegramApiRoot = null, string? telegramToken = null)
+    /// <summary>Writes the target's config and starts it; does not wait for readiness.</summary>
+    public static GatewayUnderTest Start(Target target, string stateDir, Uri llmBaseUrl, TelegramFake? telegram = null)
     {
         Directory.CreateDirectory(stateDir);
-        var telegram = telegramApiRoot is null ? "" : $$"""
-            channels: { telegram: { botToken: "{{telegramToken}}", apiRoot: "{{telegramApiRoot}}", dm: { policy: "allowlist", allowFrom: ["1"] } } },
-            """;
-        File.WriteAllText(Path.Combine(stateDir, "moltbot.json"), $$"""
-            {
-              agents: { defaults: { model: { primary: "fake/gpt-bench" } } },
-              models: { providers: { fake: { baseUrl: "{{llmBaseUrl}}", api: "openai-completions", apiKey: "sk-bench", models: [{ id: "gpt-bench" }] } } },
-              {{telegram}}
-            }
-            """);
         var port = FreePort();
-        var info = new ProcessStartInfo(binary, ["gateway"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment["MOLTBOT_STATE_DIR"] = stateDir;
-        info.Environment["MOLTBOT_GATEWAY_TOKEN"] = Token;
-        info.Environment["MOLTBOT_GATEWAY_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        foreach (var key in new[] { "OPENROUTER_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "AZURE_OPENAI_ENDPOINT", "DISCORD_BOT_TOKEN", "TELEGRAM_BOT_TOKEN" })
-        {
-            info.Environment.Remove(key);
-        }
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {binary}");
+        var info = target.Prepare(stateDir, port, llmBaseUrl, telegram);
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {info.FileName}");
         var gateway = new GatewayUnderTest(process, port);
         process.OutputDataReceived += (_, e) => gateway.Append(e.Data);
         process.ErrorDataReceived += (_, e) => gateway.Append(e.Data);

@@ -3,12 +3,12 @@ using System.Runtime.InteropServices;
 using MoltBot.LoadDriver;
 
 // bench/run.sh publishes both builds and runs this; see docs/performance.md.
-// Usage: MoltBot.LoadDriver --aot <binary> [--jit <binary>] [--only startup,memory,concurrency,size]
+// Usage: MoltBot.LoadDriver --aot <binary> [--jit <binary>] [--openclaw <node>:<package dir>] [--only startup,memory,concurrency,size]
 //        [--runs 10] [--idle 60] [--messages 1000] [--conversations 1000] [--out bench/results/latest.md]
 var options = Options.Parse(args);
-if (options.Builds.Count == 0)
+if (options.Targets.Count == 0)
 {
-    Console.Error.WriteLine("give at least one binary: --aot <path> and/or --jit <path> (bench/run.sh publishes both)");
+    Console.Error.WriteLine("give at least one target: --aot <binary>, --jit <binary> (bench/run.sh publishes both), --openclaw <node>:<openclaw package dir>");
     return 2;
 }
 
@@ -16,13 +16,13 @@ var report = new Report();
 var workDir = Directory.CreateTempSubdirectory("moltbot-bench-").FullName;
 try
 {
-    foreach (var (build, binary) in options.Builds)
+    foreach (var target in options.Targets)
     {
-        Console.WriteLine($"== {build}: {binary}");
-        var scenarios = new Scenarios(binary, build, report, workDir);
+        Console.WriteLine($"== {target.Build}");
+        var scenarios = new Scenarios(target, report, workDir);
         if (options.Wants("size"))
         {
-            scenarios.InstallSize(Path.GetDirectoryName(binary)!);
+            scenarios.InstallSize();
         }
         if (options.Wants("startup"))
         {
@@ -51,13 +51,13 @@ Console.WriteLine($"results written to {options.Out}");
 return 0;
 
 internal sealed record Options(
-    List<(string Build, string Binary)> Builds, HashSet<string>? Only, int Runs, int IdleSeconds, int Messages, int Conversations, string Out)
+    List<Target> Targets, HashSet<string>? Only, int Runs, int IdleSeconds, int Messages, int Conversations, string Out)
 {
     public bool Wants(string scenario) => Only is null || Only.Contains(scenario);
 
     public static Options Parse(string[] args)
     {
-        var builds = new List<(string, string)>();
+        var builds = new List<Target>();
         HashSet<string>? only = null;
         int runs = 10, idle = 60, messages = 1000, conversations = 1000;
         var output = "bench/results/latest.md";
@@ -66,8 +66,11 @@ internal sealed record Options(
             var value = args[i + 1];
             switch (args[i])
             {
-                case "--aot": builds.Add(("aot", Path.GetFullPath(value))); break;
-                case "--jit": builds.Add(("jit", Path.GetFullPath(value))); break;
+                case "--aot": builds.Add(new MoltBotTarget("aot", Path.GetFullPath(value))); break;
+                case "--jit": builds.Add(new MoltBotTarget("jit", Path.GetFullPath(value))); break;
+                case "--openclaw" when value.Split(':') is [var node, var package]:
+                    builds.Add(new OpenClawTarget(Path.GetFullPath(node), Path.GetFullPath(package)));
+                    break;
                 case "--only": only = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]; break;
                 case "--runs": runs = int.Parse(value, CultureInfo.InvariantCulture); break;
                 case "--idle": idle = int.Parse(value, CultureInfo.InvariantCulture); break;

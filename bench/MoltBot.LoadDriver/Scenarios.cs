@@ -8,8 +8,10 @@ using MoltBot.TestSupport.Telegram;
 namespace MoltBot.LoadDriver;
 
 /// <summary>The measurements of issue 3, each against the real binary and the fakes on 127.0.0.1.</summary>
-internal sealed class Scenarios(string binary, string build, Report report, string workDir)
+internal sealed class Scenarios(Target target, Report report, string workDir)
 {
+    private string build => target.Build;
+
     /// <summary>Process start → <c>/ready</c> answered: one cold start (fresh state) then the median of <paramref name="runs"/> warm starts.</summary>
     public async Task StartupAsync(int runs)
     {
@@ -19,8 +21,8 @@ internal sealed class Scenarios(string binary, string build, Report report, stri
         for (var i = 0; i <= runs; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            await using var gateway = GatewayUnderTest.Start(binary, state, llm.BaseUrl);
-            var ready = await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(60));
+            await using var gateway = GatewayUnderTest.Start(target, state, llm.BaseUrl);
+            var ready = await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(180));
             if (i == 0)
             {
                 report.Add(new Measurement("start-up", build, "cold (first start, empty state)", ready.TotalMilliseconds, "ms"));
@@ -40,20 +42,27 @@ internal sealed class Scenarios(string binary, string build, Report report, stri
         llm.KeepRequests = false;
         await using var telegram = await FakeTelegramServer.StartAsync();
         var started = Stopwatch.GetTimestamp();
-        await using var gateway = GatewayUnderTest.Start(binary, NewStateDir("memory"), llm.BaseUrl, telegram.ApiRoot, telegram.Token);
-        await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(60));
+        await using var gateway = GatewayUnderTest.Start(target, NewStateDir("memory"), llm.BaseUrl, new TelegramFake(telegram.ApiRoot, telegram.Token));
+        await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(180));
         report.Add(new Measurement("memory", build, "RSS after start", gateway.RssMb, "MB"));
         Console.WriteLine($"  idling {idleSeconds} s with Telegram long-polling the fake...");
         await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
         report.Add(new Measurement("memory", build, $"RSS after {idleSeconds} s idle, Telegram connected", gateway.RssMb, "MB", "< 40"));
 
+        var perRound = target.HasWebChat ? 2 * messages : messages;
         await OverheadHttpAsync(gateway, llm, messages);
-        await OverheadSocketAsync(gateway, llm, messages);
+        if (target.HasWebChat)
+        {
+            await OverheadSocketAsync(gateway, llm, messages);
+        }
         var afterFirst = gateway.RssMb;
-        report.Add(new Measurement("memory", build, $"RSS after {2 * messages} messages", afterFirst, "MB"));
+        report.Add(new Measurement("memory", build, $"RSS after {perRound} messages", afterFirst, "MB"));
         await OverheadHttpAsync(gateway, llm, messages, record: false);
-        await OverheadSocketAsync(gateway, llm, messages, record: false);
-        report.Add(new Measurement("memory", build, $"RSS growth over the next {2 * messages} messages", gateway.RssMb - afterFirst, "MB", "< 10"));
+        if (target.HasWebChat)
+        {
+            await OverheadSocketAsync(gateway, llm, messages, record: false);
+        }
+        report.Add(new Measurement("memory", build, $"RSS growth over the next {perRound} messages", gateway.RssMb - afterFirst, "MB", "< 10"));
     }
 
     /// <summary>Many conversations at once against a slow, streaming model.</summary>
@@ -64,8 +73,8 @@ internal sealed class Scenarios(string binary, string build, Report report, stri
         llm.Latency = llmLatency;
         llm.DefaultReply = _ => FakeReply.FromText("Streaming a reply of a few tokens so the client sees several deltas.");
         var started = Stopwatch.GetTimestamp();
-        await using var gateway = GatewayUnderTest.Start(binary, NewStateDir("concurrency"), llm.BaseUrl);
-        await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(60));
+        await using var gateway = GatewayUnderTest.Start(target, NewStateDir("concurrency"), llm.BaseUrl);
+        await gateway.WaitReadyAsync(started, TimeSpan.FromSeconds(180));
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = conversations * 2 })
         {
             BaseAddress = gateway.BaseUri,
@@ -108,14 +117,17 @@ internal sealed class Scenarios(string binary, string build, Report report, stri
         report.Add(new Measurement("concurrency", build, $"{label}: errors", errors, "", "< 1"));
     }
 
-    public void InstallSize(string publishFolder)
+    public void InstallSize()
     {
-        var binarySize = new FileInfo(binary).Length / 1024.0 / 1024.0;
-        var folderSize = Directory.EnumerateFiles(publishFolder, "*", SearchOption.AllDirectories)
+        if (target is MoltBotTarget moltbot)
+        {
+            report.Add(new Measurement("install size", build, "binary", new FileInfo(moltbot.Binary).Length / 1024.0 / 1024.0, "MB", build == "aot" ? "< 40" : ""));
+        }
+        var folderSize = target.InstallFolders
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             .Where(f => !f.EndsWith(".dbg", StringComparison.Ordinal) && !f.EndsWith(".pdb", StringComparison.Ordinal))
             .Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
-        report.Add(new Measurement("install size", build, "binary", binarySize, "MB", build == "aot" ? "< 40" : ""));
-        report.Add(new Measurement("install size", build, "publish folder (no symbols)", folderSize, "MB"));
+        report.Add(new Measurement("install size", build, "installed files (no symbols)", folderSize, "MB"));
     }
 
     private async Task OverheadHttpAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true)
@@ -171,9 +183,9 @@ internal sealed class Scenarios(string binary, string build, Report report, stri
 
     private const int WarmUp = 50;
 
-    private static JsonObject ChatBody(string text, string user, bool stream) => new()
+    private JsonObject ChatBody(string text, string user, bool stream) => new()
     {
-        ["model"] = "moltbot",
+        ["model"] = target.ChatModel,
         ["user"] = user,
         ["stream"] = stream,
         ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = text }),
