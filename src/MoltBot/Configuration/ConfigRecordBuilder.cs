@@ -9,7 +9,9 @@ internal static class ConfigRecordBuilder
         {
             Port = (int)(values.GetInteger("gateway.port") ?? GatewayConfig.DefaultPort),
             Bind = values.GetString("gateway.bind") ?? "loopback",
-            Auth = new GatewayAuthConfig { Token = Secret(values, "gateway.auth.token") },
+            Auth = new GatewayAuthConfig { Token = Secret(values, "gateway.auth.token"), RateLimit = GatewayAuthRateLimitConfig.From(values) },
+            AllowedIpRanges = values.GetList("gateway.allowedIpRanges") ?? [],
+            TrustedProxies = values.GetList("gateway.trustedProxies") ?? [],
         },
         Agents = new AgentsConfig
         {

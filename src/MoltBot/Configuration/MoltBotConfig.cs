@@ -19,11 +19,18 @@ internal sealed record GatewayConfig
     public string Bind { get; init; } = "loopback";
 
     public GatewayAuthConfig Auth { get; init; } = new();
+
+    /// <summary>CIDRs or addresses allowed to reach the gateway; empty allows any.</summary>
+    public IReadOnlyList<string> AllowedIpRanges { get; init; } = [];
+
+    /// <summary>CIDRs or addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 }
 
 internal sealed record GatewayAuthConfig
 {
     public SecretValue? Token { get; init; }
+    public GatewayAuthRateLimitConfig RateLimit { get; init; } = new();
 }
 
 internal sealed record AgentsConfig

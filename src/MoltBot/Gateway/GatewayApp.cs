@@ -12,6 +12,7 @@ using MoltBot.Channels.Discord;
 using MoltBot.Channels.Telegram;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
+using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Storage;
@@ -27,6 +28,7 @@ internal static partial class GatewayApp
         AgentModelValidator.Validate(loaded, new Providers.ModelRouter(loaded.Config, options.TimeProvider));
         StateFiles.EnsurePrivateFolder(loaded.Paths.StateDir);
         var token = GatewayToken.Resolve(loaded.Config, loaded.Paths);
+        GatewayExposureCheck.ThrowIfUnsafe(loaded.Config.Gateway, token);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -44,8 +46,11 @@ internal static partial class GatewayApp
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
+        builder.Services.AddGatewaySecurity(loaded.Config.Gateway);
+        options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseGatewaySecurity();
         app.UseMiddleware<GatewayAuthMiddleware>();
         app.MapHealth();
         app.MapOpenAiCompatible();

@@ -8,12 +8,19 @@ namespace MoltBot.Gateway;
 internal static class HealthEndpoints
 {
     public static bool IsPublic(PathString path) =>
-        path.Equals("/", StringComparison.Ordinal) || path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/healthz", StringComparison.OrdinalIgnoreCase)
+        path.Equals("/", StringComparison.Ordinal) || path.Equals(LandingCssPath, StringComparison.Ordinal) || IsProbe(path);
+
+    /// <summary>The liveness/readiness probes: answered even to addresses outside <c>gateway.allowedIpRanges</c>, so platform probes work.</summary>
+    public static bool IsProbe(PathString path) =>
+        path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/healthz", StringComparison.OrdinalIgnoreCase)
         || path.Equals("/ready", StringComparison.OrdinalIgnoreCase) || path.Equals("/readyz", StringComparison.OrdinalIgnoreCase);
+
+    private const string LandingCssPath = "/landing.css";
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/", () => Results.Text(LandingPage, "text/html; charset=utf-8"));
+        endpoints.MapGet(LandingCssPath, () => Results.Text(LandingCss, "text/css; charset=utf-8"));
         endpoints.MapGet("/health", Live);
         endpoints.MapGet("/healthz", Live);
         endpoints.MapGet("/ready", (GatewayReadiness readiness) => Ready(readiness));
@@ -22,14 +29,17 @@ internal static class HealthEndpoints
     }
 
     // Says nothing about the configuration: it is served without the token. The Control UI replaces it.
+    // No inline style or script: the gateway's Content-Security-Policy allows only same-origin files.
     private const string LandingPage = """
-        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>MoltBot</title></head>
-        <body style="font-family:system-ui;max-width:40em;margin:4em auto;line-height:1.5">
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>MoltBot</title><link rel="stylesheet" href="/landing.css"></head>
+        <body>
         <h1>MoltBot gateway is running</h1>
         <p>The web Control UI is not part of this build yet. Talk to your assistant with <code>moltbot agent --message "..."</code>,
         check it with <code>moltbot status</code>, or use the OpenAI-compatible API at <code>/v1/chat/completions</code>
         with <code>Authorization: Bearer &lt;gateway token&gt;</code>.</p></body></html>
         """;
+
+    private const string LandingCss = "body{font-family:system-ui;max-width:40em;margin:4em auto;line-height:1.5}\n";
 
     private static IResult Live() => Results.Text("""{"ok":true,"status":"live"}""", "application/json");
 
