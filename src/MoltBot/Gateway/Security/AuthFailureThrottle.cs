@@ -5,9 +5,10 @@ namespace MoltBot.Gateway.Security;
 
 /// <summary>
 /// Failed authentications per client address (<see cref="AddressKey"/>). The first <c>maxFailures</c> in a window are
-/// free; each one after that blocks the address for 1 s, 2 s, 4 s … up to <c>lockoutSeconds</c> (about 300 guesses a
-/// day at the defaults). Only an address that stays quiet for <c>lockoutSeconds</c> starts over. Loopback is not exempt: a web page in the owner's browser can reach a
-/// loopback gateway too ("ClawJacked").
+/// free; each one after that blocks the address for 1 s, 2 s, 4 s … up to <c>lockoutSeconds</c>. Only an address that
+/// stays quiet for <c>lockoutSeconds</c> after its back-off ends starts over, so at the defaults a patient attacker gets
+/// about a thousand guesses a day. Loopback is not exempt: a web page in the owner's browser can reach a loopback
+/// gateway too ("ClawJacked").
 /// </summary>
 internal sealed class AuthFailureThrottle
 {
@@ -23,7 +24,7 @@ internal sealed class AuthFailureThrottle
     {
         _config = config;
         _time = time;
-        _entries = new BoundedAddressMap<Entry>(capacity, e => e.LastFailure > e.BlockedUntil ? e.LastFailure : e.BlockedUntil);
+        _entries = new BoundedAddressMap<Entry>(capacity, LastActivity);
     }
 
     public int TrackedAddresses
@@ -54,7 +55,7 @@ internal sealed class AuthFailureThrottle
         var now = _time.GetUtcNow();
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out var entry) || now - entry.LastFailure >= _config.Lockout)
+            if (!_entries.TryGetValue(key, out var entry) || now - LastActivity(entry) >= _config.Lockout)
             {
                 entry = new Entry { WindowStart = now };
             }
@@ -77,6 +78,8 @@ internal sealed class AuthFailureThrottle
             return backOff;
         }
     }
+
+    private static DateTimeOffset LastActivity(Entry entry) => entry.LastFailure > entry.BlockedUntil ? entry.LastFailure : entry.BlockedUntil;
 
     private sealed class Entry
     {
