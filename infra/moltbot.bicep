@@ -104,7 +104,13 @@ var plainSettings = [
   { name: 'TELEGRAM_ALLOWED_USER_ID', value: telegramAllowedUserId }
   { name: 'AZURE_OPENAI_ENDPOINT', value: azureOpenAiEndpoint }
   { name: 'AZURE_OPENAI_DEPLOYMENT', value: azureOpenAiDeployment }
+  // The app is reached only through the environment's Envoy ingress, which connects from private addresses
+  // (100.100.x.x with workload profiles, the infrastructure subnet in a VNet) and sets X-Forwarded-For to the client.
+  // Trusting them gives the gateway the real client address for auth throttling and the audit log (docs/security.md).
+  { name: 'MOLTBOT_TRUSTED_PROXIES', value: acaIngressRanges }
 ]
+
+var acaIngressRanges = '10.0.0.0/8,100.64.0.0/10,172.16.0.0/12,192.168.0.0/16'
 
 var ipRanges = filter(map(split(allowedIpRanges, ','), r => trim(r)), r => !empty(r))
 

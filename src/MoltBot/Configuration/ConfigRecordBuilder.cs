@@ -9,8 +9,10 @@ internal static class ConfigRecordBuilder
         {
             Port = (int)(values.GetInteger("gateway.port") ?? GatewayConfig.DefaultPort),
             Bind = values.GetString("gateway.bind") ?? "loopback",
-            Auth = new GatewayAuthConfig { Token = Secret(values, "gateway.auth.token") },
+            Auth = new GatewayAuthConfig { Token = Secret(values, "gateway.auth.token"), RateLimit = GatewayAuthRateLimitConfig.From(values) },
             ControlUi = new ControlUiConfig { AllowedOrigins = values.GetList("gateway.controlUi.allowedOrigins") ?? [] },
+            AllowedIpRanges = values.GetList("gateway.allowedIpRanges") ?? [],
+            TrustedProxies = values.GetList("gateway.trustedProxies") ?? [],
         },
         Agents = new AgentsConfig
         {

@@ -20,6 +20,12 @@ internal sealed record GatewayConfig
 
     public GatewayAuthConfig Auth { get; init; } = new();
 
+    /// <summary>CIDRs or addresses allowed to reach the gateway; empty allows any.</summary>
+    public IReadOnlyList<string> AllowedIpRanges { get; init; } = [];
+
+    /// <summary>CIDRs or addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     public ControlUiConfig ControlUi { get; init; } = new();
 }
 
@@ -32,6 +38,7 @@ internal sealed record ControlUiConfig
 internal sealed record GatewayAuthConfig
 {
     public SecretValue? Token { get; init; }
+    public GatewayAuthRateLimitConfig RateLimit { get; init; } = new();
 }
 
 internal sealed record AgentsConfig

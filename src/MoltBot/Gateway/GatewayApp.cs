@@ -14,6 +14,7 @@ using MoltBot.Configuration;
 using MoltBot.ControlUi;
 using MoltBot.Gateway.OpenAi;
 using MoltBot.Gateway.Sockets;
+using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Storage;
@@ -29,6 +30,7 @@ internal static partial class GatewayApp
         AgentModelValidator.Validate(loaded, new Providers.ModelRouter(loaded.Config, options.TimeProvider));
         StateFiles.EnsurePrivateFolder(loaded.Paths.StateDir);
         var token = GatewayToken.Resolve(loaded.Config, loaded.Paths);
+        GatewayExposureCheck.ThrowIfUnsafe(loaded.Config.Gateway, token);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -46,9 +48,12 @@ internal static partial class GatewayApp
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
+        builder.Services.AddGatewaySecurity(loaded.Config.Gateway);
         builder.Services.AddGatewaySockets();
+        options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseGatewaySecurity();
         app.UseGatewaySockets();
         app.UseMiddleware<GatewayAuthMiddleware>();
         app.MapHealth();

@@ -7,7 +7,10 @@ namespace MoltBot.Gateway;
 /// <summary><c>/health</c> (live) and <c>/ready</c> (ready to serve): unauthenticated so platform probes work, and revealing nothing.</summary>
 internal static class HealthEndpoints
 {
-    public static bool IsPublic(PathString path) =>
+    public static bool IsPublic(PathString path) => IsProbe(path);
+
+    /// <summary>The liveness/readiness probes: answered even to addresses outside <c>gateway.allowedIpRanges</c>, so platform probes work.</summary>
+    public static bool IsProbe(PathString path) =>
         path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/healthz", StringComparison.OrdinalIgnoreCase)
         || path.Equals("/ready", StringComparison.OrdinalIgnoreCase) || path.Equals("/readyz", StringComparison.OrdinalIgnoreCase);
 

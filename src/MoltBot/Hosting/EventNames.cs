@@ -45,8 +45,14 @@ internal static class EventNames
 
     // Security and channels
 
-    /// <summary>A request or connection with a missing or wrong gateway token (alert: auth failures). Not emitted yet: emitted from the security/channels issues.</summary>
+    /// <summary>A request or connection with a missing or wrong gateway token (alert: auth failures). Emitted by Gateway/Security/GatewayAuthGuard.cs.</summary>
     public const string AuthFailed = "AuthFailed";
+
+    /// <summary>An address made too many failed auth attempts and is refused for a while (gateway.auth.rateLimit).</summary>
+    public const string AuthThrottled = "AuthThrottled";
+
+    /// <summary>A request from an address outside gateway.allowedIpRanges was refused (logged once an hour per address).</summary>
+    public const string IpDenied = "IpDenied";
 
     /// <summary>A message arrived from a channel or the API (alert: message volume). Not emitted yet: emitted from the security/channels issues.</summary>
     public const string MessageReceived = "MessageReceived";

@@ -81,6 +81,17 @@ public sealed class ContainerAppTemplateTests
     }
 
     [Fact]
+    public async Task App_TrustsTheIngressProxy_SoTheGatewaySeesClientAddresses()
+    {
+        var proxies = Value(Env(App(await MinimalApp)), "MOLTBOT_TRUSTED_PROXIES")!.Split(',');
+
+        Assert.Equal(["10.0.0.0/8", "100.64.0.0/10", "172.16.0.0/12", "192.168.0.0/16"], proxies);
+        var ranges = MoltBot.Gateway.Security.IpRangeList.Parse(proxies, "gateway.trustedProxies");
+        Assert.True(ranges.Contains(System.Net.IPAddress.Parse("::ffff:100.100.0.52"))); // an ingress peer as seen in a workload-profiles environment
+        Assert.False(ranges.Contains(System.Net.IPAddress.Parse("203.0.113.7")));
+    }
+
+    [Fact]
     public async Task App_Ingress_IsHttpsOnlyOnTheGatewayPort()
     {
         var ingress = App(await MinimalApp)["properties"]!["configuration"]!["ingress"]!;

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using MoltBot.Configuration;
 using MoltBot.Gateway;
 using MoltBot.TestSupport;
@@ -34,6 +35,9 @@ public sealed class GatewayHarness : IAsyncDisposable
 
     public string Output => _output.ToString();
 
+    /// <summary>The running gateway's services (metrics, stores) for assertions the wire cannot show.</summary>
+    internal IServiceProvider Services => _app.Services;
+
     internal static MoltBotConfig Config(FakeOpenAiServer llm, int contextWindow = 128_000, int maxTokens = 1_024) => new()
     {
         Gateway = new GatewayConfig { Port = 0, Auth = new GatewayAuthConfig { Token = new SecretValue(Token, "test") } },
@@ -53,11 +57,13 @@ public sealed class GatewayHarness : IAsyncDisposable
         },
     };
 
-    internal static async Task<GatewayHarness> StartAsync(string stateDir, MoltBotConfig config)
+    internal static async Task<GatewayHarness> StartAsync(
+        string stateDir, MoltBotConfig config, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null)
     {
         var output = new SynchronizedWriter();
         var paths = new MoltBotPaths(stateDir, Path.Combine(stateDir, "moltbot.json"));
-        var app = GatewayApp.Build(new LoadedConfig(config, paths, false), new GatewayHostOptions { Output = output });
+        var options = new GatewayHostOptions { Output = output, TimeProvider = timeProvider ?? TimeProvider.System, ConfigureServices = configureServices };
+        var app = GatewayApp.Build(new LoadedConfig(config, paths, false), options);
         await app.StartAsync();
         return new GatewayHarness(app, output, GatewayApp.ListeningUri(app));
     }

@@ -19,6 +19,8 @@ internal static class ConfigEnvironmentVariables
     public const string DiscordAllowedUsers = "DISCORD_ALLOWED_USERS";
     public const string TelegramBotToken = "TELEGRAM_BOT_TOKEN";
     public const string TelegramAllowedUsers = "TELEGRAM_ALLOWED_USER_ID";
+    public const string AllowedIpRanges = "ALLOWED_IP_RANGES";
+    public const string TrustedProxies = "MOLTBOT_TRUSTED_PROXIES";
 
     public static IReadOnlyList<ConfigEnvironmentVariable> All { get; } =
     [
@@ -39,6 +41,8 @@ internal static class ConfigEnvironmentVariables
         new(DiscordAllowedUsers, "channels.discord.dm.allowFrom", "Comma-separated Discord user ids allowed to DM the bot."),
         new(TelegramBotToken, "channels.telegram.botToken", "Telegram bot token."),
         new(TelegramAllowedUsers, "channels.telegram.dm.allowFrom", "Comma-separated Telegram user ids allowed in private chats."),
+        new(AllowedIpRanges, "gateway.allowedIpRanges", "Comma-separated CIDRs (or addresses) allowed to reach the gateway; others get 403."),
+        new(TrustedProxies, "gateway.trustedProxies", "Comma-separated CIDRs of reverse proxies whose `X-Forwarded-For` is believed."),
         new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model.") { Affects = "agents.defaults.model.primary" },
     ];
 }

@@ -35,6 +35,12 @@ internal static partial class ConfigSchema
         new("gateway.auth.token", K.Secret, "Shared token that clients send as a bearer token. Secret.") { Flag = "--token" },
         new("gateway.controlUi", K.Section, "The web Control UI and WebChat served at `/`."),
         new("gateway.controlUi.allowedOrigins", K.StringList, "Browser origins, besides the gateway's own, allowed to open its WebSocket (e.g. `https://bot.example.com` behind a proxy). Never `*`.") { Default = "[]" },
+        new("gateway.auth.rateLimit", K.Section, "Brute-force guard: failed authentications are counted per client address, then answered with back-off (HTTP 429 + `Retry-After`) without checking the token."),
+        new("gateway.auth.rateLimit.maxFailures", K.Integer, "Failed attempts an address may make per window before back-off starts (1 s, 2 s, 4 s … up to `lockoutSeconds`).") { DefaultValue = 10L, Min = 1, Max = 10_000 },
+        new("gateway.auth.rateLimit.windowSeconds", K.Integer, "The window `maxFailures` is counted over, in seconds.") { DefaultValue = 60L, Min = 1, Max = 86_400 },
+        new("gateway.auth.rateLimit.lockoutSeconds", K.Integer, "Longest back-off (the lock-out), in seconds; an address that stays quiet this long after its back-off starts over.") { DefaultValue = 300L, Min = 1, Max = 86_400 },
+        new("gateway.allowedIpRanges", K.StringList, "Client addresses allowed to reach the gateway: CIDRs or single addresses, IPv4 or IPv6. Others get 403 before anything else; `/health` and `/ready` stay open. Empty: any address.") { Default = "[]" },
+        new("gateway.trustedProxies", K.StringList, "Reverse proxies (CIDRs or addresses) whose `X-Forwarded-For` is believed; the client is the right-most forwarded address that is not one of them.") { Default = "[]" },
 
         new("agents", K.Section, "Agents: shared defaults and the list of agents."),
         new("agents.defaults", K.Section, "Settings every agent inherits unless its `agents.list[]` entry overrides them."),

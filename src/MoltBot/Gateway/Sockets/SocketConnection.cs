@@ -22,19 +22,23 @@ internal sealed partial class SocketConnection : IAsyncDisposable
     private readonly CancellationTokenSource _closed;
     private long _seq;
 
-    public SocketConnection(WebSocket socket, SocketMethods methods, TimeProvider time, ILogger logger, string remoteAddress, CancellationToken stopping)
+    public SocketConnection(WebSocket socket, SocketMethods methods, TimeProvider time, ILogger logger, System.Net.IPAddress? remoteIp, CancellationToken stopping)
     {
         _socket = socket;
         _methods = methods;
         _time = time;
         _logger = logger;
-        RemoteAddress = remoteAddress;
+        RemoteIp = remoteIp;
+        RemoteAddress = remoteIp?.ToString() ?? "unknown";
         _closed = CancellationTokenSource.CreateLinkedTokenSource(stopping);
     }
 
     public string Id { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public string RemoteAddress { get; }
+
+    /// <summary>The client's address (after trusted-proxy resolution), for per-address auth throttling.</summary>
+    public System.Net.IPAddress? RemoteIp { get; }
 
     /// <summary>Cancelled when the connection ends or the gateway stops; runs started by this client stop with it.</summary>
     public CancellationToken Closed => _closed.Token;

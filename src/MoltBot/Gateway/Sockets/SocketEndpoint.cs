@@ -46,7 +46,7 @@ internal static class SocketEndpoint
             services.GetRequiredService<SocketMethods>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("MoltBot.Gateway.Sockets"),
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            context.Connection.RemoteIpAddress,
             services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         await connection.RunAsync();
     }

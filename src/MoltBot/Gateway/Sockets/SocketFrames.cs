@@ -13,7 +13,8 @@ internal sealed record RequestFrame(string Id, string Method, JsonElement Params
 internal sealed record FrameError(
     [property: JsonPropertyName("code")] string Code,
     [property: JsonPropertyName("message")] string Message,
-    [property: JsonPropertyName("retryable")] bool? Retryable = null);
+    [property: JsonPropertyName("retryable")] bool? Retryable = null,
+    [property: JsonPropertyName("retryAfterMs")] long? RetryAfterMs = null);
 
 /// <summary>Stable error codes a client can switch on.</summary>
 internal static class FrameErrorCodes
@@ -23,6 +24,7 @@ internal static class FrameErrorCodes
     public const string MethodNotFound = "METHOD_NOT_FOUND";
     public const string NotFound = "NOT_FOUND";
     public const string Unavailable = "UNAVAILABLE";
+    public const string RateLimited = "RATE_LIMITED";
 }
 
 /// <summary>A method's refusal, turned into an error response (the connection stays open).</summary>

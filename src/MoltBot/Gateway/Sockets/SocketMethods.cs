@@ -5,17 +5,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Channels;
+using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
-using MoltBot.Security.Audit;
 using MoltBot.Sessions;
 
 namespace MoltBot.Gateway.Sockets;
 
 /// <summary>The methods a WebSocket client may call after <c>connect</c>: health, status, and WebChat's chat.*.</summary>
 internal sealed partial class SocketMethods(
-    GatewayToken token,
+    GatewayAuthGuard authGuard,
     AgentRunner runner,
     AgentCatalog agents,
     SessionStore sessions,
@@ -23,7 +23,6 @@ internal sealed partial class SocketMethods(
     GatewayReadiness readiness,
     ChatRuns runs,
     MoltBotMetrics metrics,
-    IAuditLog audit,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<SocketMethods> logger)
@@ -44,12 +43,15 @@ internal sealed partial class SocketMethods(
         {
             return Refuse(FrameErrorCodes.InvalidRequest, $"protocol {min}..{max} not supported; this gateway speaks {SocketProtocol.Version}");
         }
-        if (parameters.Auth?.Token is not { Length: > 0 } presented || !token.Matches(presented))
+        // The same guard as HTTP: a brute-forcing page or script is throttled per address on either door.
+        var auth = authGuard.Authenticate(connection.RemoteIp, "/ (websocket connect)", parameters.Auth?.Token);
+        switch (auth.Outcome)
         {
-            metrics.AuthFailures.Add(1);
-            audit.Record(new AuditEvent(AuditEventTypes.AuthFailed, Address: connection.RemoteAddress, Detail: "websocket connect"));
-            LogAuthFailed(logger, connection.RemoteAddress);
-            return Refuse(FrameErrorCodes.Unauthorized, "missing or wrong gateway token in connect.params.auth.token");
+            case GatewayAuthOutcome.Throttled:
+                return Refuse(FrameErrorCodes.RateLimited,
+                    $"too many failed authentication attempts from this address; retry after {auth.RetryAfterSeconds} s", auth.RetryAfter);
+            case GatewayAuthOutcome.Denied:
+                return Refuse(FrameErrorCodes.Unauthorized, "missing or wrong gateway token in connect.params.auth.token");
         }
         return new ConnectOutcome(new HelloOk(
             SocketProtocol.Version,
@@ -153,10 +155,8 @@ internal sealed partial class SocketMethods(
     private static T Read<T>(RequestFrame request, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) where T : new() =>
         request.Params.ValueKind == JsonValueKind.Object ? request.Params.Deserialize(typeInfo) ?? new T() : new T();
 
-    private static ConnectOutcome Refuse(string code, string message) => new(null, new FrameError(code, message));
-
-    [LoggerMessage(EventId = 1, EventName = EventNames.AuthFailed, Level = LogLevel.Warning, Message = "auth failed: WebSocket connect from {Address} with a missing or wrong token")]
-    private static partial void LogAuthFailed(ILogger logger, string address);
+    private static ConnectOutcome Refuse(string code, string message, TimeSpan? retryAfter = null) =>
+        new(null, new FrameError(code, message, retryAfter.HasValue ? true : null, (long?)retryAfter?.TotalMilliseconds));
 
     [LoggerMessage(EventId = 2, EventName = EventNames.TurnFailed, Level = LogLevel.Warning, Message = "webchat turn in {SessionKey} failed")]
     private static partial void LogTurnFailed(ILogger logger, string sessionKey, Exception exception);

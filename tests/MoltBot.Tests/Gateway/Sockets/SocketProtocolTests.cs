@@ -58,6 +58,24 @@ public sealed class SocketProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BruteForcingConnect_IsThrottledLikeHttp_EvenForTheRightToken()
+    {
+        string? code = null;
+        for (var attempt = 0; attempt < 20 && code != "RATE_LIMITED"; attempt++)
+        {
+            await using var client = await GatewaySocketClient.OpenAsync(_gateway.BaseUri, cancellationToken: Ct);
+            var response = await client.RequestAsync("connect", GatewaySocketClient.ConnectParams($"guess-{attempt}"), Ct);
+            code = response.GetProperty("error").GetProperty("code").GetString();
+        }
+
+        Assert.Equal("RATE_LIMITED", code);
+        await using var owner = await GatewaySocketClient.OpenAsync(_gateway.BaseUri, cancellationToken: Ct);
+        var refused = await owner.RequestAsync("connect", GatewaySocketClient.ConnectParams(GatewayHarness.Token), Ct);
+        Assert.Equal("RATE_LIMITED", refused.GetProperty("error").GetProperty("code").GetString());
+        Assert.True(refused.GetProperty("error").GetProperty("retryAfterMs").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task FirstFrameOtherThanConnect_ClosesTheConnection()
     {
         await using var client = await GatewaySocketClient.OpenAsync(_gateway.BaseUri, cancellationToken: Ct);
