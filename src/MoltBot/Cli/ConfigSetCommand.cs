@@ -1,6 +1,7 @@
 using MoltBot.Configuration;
 using MoltBot.Configuration.Json5;
 using MoltBot.Configuration.Schema;
+using MoltBot.Security.Audit;
 using MoltBot.Storage;
 
 namespace MoltBot.Cli;
@@ -44,6 +45,8 @@ internal static class ConfigSetCommand
         }
         var shown = schemaKey.Kind == ConfigValueKind.Secret || ConfigSchema.IsSecret(schemaKey, key) ? ConfigJson.Redacted : value;
         output.WriteLine($"Set {key} = {shown} in {paths.ConfigPath}");
+        CliAuditLog.Open(paths, environment, TimeProvider.System, error).Record(new AuditEvent(AuditEventTypes.ConfigChanged, CliAuditLog.Actor,
+            Detail: shown == ConfigJson.Redacted ? $"{key} (secret; value not recorded)" : $"{key} = {(value.Length <= 200 ? value : value[..200] + "...")}"));
         return 0;
     }
 
