@@ -229,11 +229,10 @@ public sealed class SecurityAuditTests
     }
 
     [Fact]
-    public async Task ControlUiOrigins_KeyNotInThisBuildYet_IsInfo()
+    public async Task ControlUiOrigins_NoneConfigured_IsInfo()
     {
         using var state = State();
 
-        // The key does not exist in this build yet: the check says so as info and nothing else.
         var finding = Assert.Single(await Findings(state), f => f.Id == "gateway.controlUi.origins");
 
         Assert.Equal("info", finding.Severity);

@@ -14,7 +14,7 @@ namespace MoltBot.Security.Audit;
 /// transaction each. When the queue is full the event is dropped and counted (a warning is logged once), because
 /// slowing or failing the request would let an attacker turn the audit log against the service. Stopping flushes.
 /// </summary>
-internal sealed partial class SqliteAuditLog : IAuditLog, IHostedService, IAsyncDisposable
+internal sealed partial class SqliteAuditLog : IAuditLog, IHostedService, IAsyncDisposable, IDisposable
 {
     public const int DefaultCapacity = 10_000;
     private const int MaxBatch = 500;
@@ -74,6 +74,13 @@ internal sealed partial class SqliteAuditLog : IAuditLog, IHostedService, IAsync
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    /// <summary>For a container disposed synchronously: flush what is queued, waiting a bounded time.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        EnsureWriter().Wait(TimeSpan.FromSeconds(10));
+    }
 
     private Task EnsureWriter()
     {

@@ -5,8 +5,8 @@ using MoltBot.Security.AuditChecks;
 namespace MoltBot.Tests.Security.AuditChecks;
 
 /// <summary>
-/// <c>gateway.controlUi.allowedOrigins</c> is not in the schema yet, so the CLI cannot load it; these feed the value the
-/// way the loader will (a string-list leaf) to prove the check is ready for it.
+/// <c>gateway.controlUi.allowedOrigins</c> comes with the Control UI work (not in this branch's schema yet); these feed the
+/// value the way the loader does (a string-list leaf), which is also the only way to plant values its validation refuses.
 /// </summary>
 public sealed class ControlUiOriginsCheckTests
 {
