@@ -1,6 +1,7 @@
 using MoltBot.Configuration;
 using MoltBot.Configuration.Json5;
 using MoltBot.Configuration.Schema;
+using MoltBot.Security.Audit;
 using MoltBot.Storage;
 
 namespace MoltBot.Cli;
@@ -42,8 +43,11 @@ internal static class ConfigSetCommand
             error.WriteLine($"config set: cannot write {paths.ConfigPath}: {e.Message}");
             return 1;
         }
-        var shown = schemaKey.Kind == ConfigValueKind.Secret || ConfigSchema.IsSecret(schemaKey, key) ? ConfigJson.Redacted : value;
+        var secret = schemaKey.Kind == ConfigValueKind.Secret || ConfigSchema.IsSecret(schemaKey, key);
+        var shown = secret ? ConfigJson.Redacted : value;
         output.WriteLine($"Set {key} = {shown} in {paths.ConfigPath}");
+        CliAuditLog.Open(paths, environment, TimeProvider.System, error).Record(new AuditEvent(AuditEventTypes.ConfigChanged, CliAuditLog.Actor,
+            Detail: secret ? $"{key} (secret; value not recorded)" : $"{key} = {(value.Length <= 200 ? value : value[..200] + "...")}"));
         return 0;
     }
 

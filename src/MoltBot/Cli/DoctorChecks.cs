@@ -1,6 +1,7 @@
 using MoltBot.Agent;
 using MoltBot.Configuration;
 using MoltBot.Providers;
+using MoltBot.Security.AuditChecks;
 
 namespace MoltBot.Cli;
 
@@ -24,7 +25,7 @@ internal static class DoctorChecks
             return findings;
         }
 
-        findings.AddRange(StatePermissions(loaded.Paths));
+        findings.AddRange(StatePermissionFindings(loaded.Paths));
         var agents = new AgentCatalog(loaded.Config, loaded.Paths);
         var router = new ModelRouter(loaded.Config, TimeProvider.System);
         foreach (var agent in agents.All)
@@ -62,7 +63,7 @@ internal static class DoctorChecks
         return findings;
     }
 
-    private static IEnumerable<DoctorFinding> StatePermissions(MoltBotPaths paths)
+    private static IEnumerable<DoctorFinding> StatePermissionFindings(MoltBotPaths paths)
     {
         if (!Directory.Exists(paths.StateDir))
         {
@@ -73,17 +74,16 @@ internal static class DoctorChecks
         {
             yield break;
         }
-        var open = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-        var folderMode = File.GetUnixFileMode(paths.StateDir);
-        yield return (folderMode & open) == 0
-            ? new("state", DoctorSeverity.Ok, $"{paths.StateDir} is private (0700)")
-            : new("state", DoctorSeverity.Warning, $"{paths.StateDir} is readable by other users", $"chmod 700 '{paths.StateDir}'");
-        foreach (var file in new[] { paths.ConfigPath, paths.TokenPath, paths.DatabasePath })
+        var problems = StatePermissions.Find(paths);
+        if (!problems.Any(p => p.Path == paths.StateDir))
         {
-            if (File.Exists(file) && (File.GetUnixFileMode(file) & open) != 0)
-            {
-                yield return new("state", DoctorSeverity.Warning, $"{file} is readable by other users", $"chmod 600 '{file}'");
-            }
+            yield return new("state", DoctorSeverity.Ok, $"{paths.StateDir} is private (0700)");
+        }
+        foreach (var problem in problems)
+        {
+            yield return new("state", DoctorSeverity.Warning,
+                $"{problem.Path} is {(problem.OpenToOthers ? "readable by other users" : "readable by your group")} ({UnixPermissions.Octal(problem.Mode)})",
+                problem.Chmod);
         }
     }
 }

@@ -1,16 +1,42 @@
 using System.CommandLine;
 using MoltBot.Configuration;
+using MoltBot.Security.AuditChecks;
 
 namespace MoltBot.Cli;
 
 internal static class DoctorCommand
 {
-    public static Command Create()
+    public static Command Create(CliHost host)
     {
-        var command = new Command("doctor", "Check configuration, models, provider reachability and state permissions; print a fix for each problem.");
-        command.SetAction(async (_, cancellationToken) =>
-            Print(await DoctorChecks.RunAsync(ConfigLoadRequest.FromProcess(), cancellationToken), Console.Out));
+        var fix = new Option<bool>("--fix", "--repair") { Description = "Make the state private first: folders 0700, files 0600 (nothing else is changed)." };
+        var command = new Command("doctor", "Check configuration, models, provider reachability and state permissions; print a fix for each problem.") { fix };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(fix))
+            {
+                FixStatePermissions(MoltBotPaths.Resolve(host.Environment), output);
+            }
+            return Print(await DoctorChecks.RunAsync(new ConfigLoadRequest(host.Environment, new Dictionary<string, string>()), cancellationToken), output);
+        });
         return command;
+    }
+
+    /// <summary><c>--fix</c>: chmod each state path that others can read, and say so, before the checks run.</summary>
+    public static void FixStatePermissions(MoltBotPaths paths, TextWriter output)
+    {
+        foreach (var problem in StatePermissions.Find(paths))
+        {
+            try
+            {
+                StatePermissions.Fix([problem]);
+                output.WriteLine($"[fixed] state: {problem.Chmod}");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                output.WriteLine($"[FAIL] state: could not {problem.Chmod}: {ex.Message}");
+            }
+        }
     }
 
     public static int Print(IReadOnlyList<DoctorFinding> findings, TextWriter output)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MoltBot.Channels.Pairing;
 using MoltBot.Configuration;
+using MoltBot.Security.Audit;
 using MoltBot.Storage;
 
 namespace MoltBot.Cli;
@@ -12,12 +13,12 @@ internal static class PairingCommand
     public static Command Create()
     {
         var list = new Command("list", "Show pending pairing requests (channel, sender, code, expiry).");
-        list.SetAction(_ => WithStore(store => List(store, Console.Out)));
+        list.SetAction(_ => WithStore((store, _) => List(store, Console.Out)));
 
         var channel = new Argument<string>("channel") { Description = "Channel name, e.g. discord or telegram." };
         var code = new Argument<string>("code") { Description = "The code the sender received." };
         var approve = new Command("approve", "Approve the sender holding a pairing code.") { channel, code };
-        approve.SetAction(parse => WithStore(store => Approve(store, parse.GetRequiredValue(channel), parse.GetRequiredValue(code), Console.Out, Console.Error)));
+        approve.SetAction(parse => WithStore((store, audit) => Approve(store, parse.GetRequiredValue(channel), parse.GetRequiredValue(code), Console.Out, Console.Error, audit)));
 
         return new Command("pairing", "Approve people who messaged the assistant directly (DM pairing).") { list, approve };
     }
@@ -38,10 +39,11 @@ internal static class PairingCommand
         return 0;
     }
 
-    public static int Approve(PairingStore store, string channel, string code, TextWriter output, TextWriter error)
+    public static int Approve(PairingStore store, string channel, string code, TextWriter output, TextWriter error, IAuditLog? audit = null)
     {
         if (store.Approve(channel, code) is { } approved)
         {
+            audit?.Record(new AuditEvent(AuditEventTypes.PairingApproved, CliAuditLog.Actor, Detail: $"{channel} sender {approved.SenderId}"));
             output.WriteLine($"Approved {approved.SenderId} on {channel}. Their next message goes to the assistant.");
             return 0;
         }
@@ -49,12 +51,13 @@ internal static class PairingCommand
         return 1;
     }
 
-    private static int WithStore(Func<PairingStore, int> action)
+    private static int WithStore(Func<PairingStore, IAuditLog, int> action)
     {
         if (CliContext.TryLoad(null, Console.Error) is not { } loaded)
         {
             return CliContext.ConfigErrorExitCode;
         }
-        return action(new PairingStore(new SqliteDatabase(loaded.Paths.DatabasePath), TimeProvider.System));
+        var database = new SqliteDatabase(loaded.Paths.DatabasePath);
+        return action(new PairingStore(database, TimeProvider.System), CliAuditLog.Open(loaded, database, TimeProvider.System, Console.Error));
     }
 }

@@ -10,7 +10,9 @@ internal static class ConfigDefaults
 
     public static void ApplySchemaDefaults(ConfigValues values)
     {
-        foreach (var key in ConfigSchema.Keys.Where(k => k.DefaultValue is not null && values.Find(k.Path) is null))
+        // Only concrete paths: a pattern's default (`groups.*.requireMention`) applies to each entry the record builder reads,
+        // and setting it literally would create a "*" entry, i.e. allow every group.
+        foreach (var key in ConfigSchema.Keys.Where(k => k.DefaultValue is not null && !k.Path.Contains('*', StringComparison.Ordinal) && !k.Path.Contains("[]", StringComparison.Ordinal) && values.Find(k.Path) is null))
         {
             values.Set(key.Path, key, key.DefaultValue!, ConfigValueSource.Default);
         }

@@ -17,6 +17,7 @@ using MoltBot.Gateway.Sockets;
 using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
+using MoltBot.Security.Audit;
 using MoltBot.Storage;
 
 namespace MoltBot.Gateway;
@@ -43,6 +44,7 @@ internal static partial class GatewayApp
             kestrel.Listen(GatewayBinding.Resolve(loaded.Config.Gateway.Bind), loaded.Config.Gateway.Port);
         });
         builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
+        builder.Services.AddSqliteAuditLog(); // before the channels: stops (and flushes) after them
         builder.Services.AddChannelDelivery();
         builder.Services.AddDiscord(loaded.Config.Channels.Discord);
         builder.Services.AddTelegram(loaded.Config);

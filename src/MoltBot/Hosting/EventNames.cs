@@ -59,4 +59,12 @@ internal static class EventNames
 
     /// <summary>A channel (Discord, Telegram) lost its connection (alert: channel disconnected). Not emitted yet: emitted from the security/channels issues.</summary>
     public const string ChannelDisconnected = "ChannelDisconnected";
+
+    // Audit log (Security/Audit/SqliteAuditLog.cs)
+
+    /// <summary>The audit queue was full, so security events are being dropped (logged once per process; the count is kept).</summary>
+    public const string AuditEventsDropped = "AuditEventsDropped";
+
+    /// <summary>A batch of audit events could not be written to the database.</summary>
+    public const string AuditWriteFailed = "AuditWriteFailed";
 }

@@ -79,5 +79,22 @@ internal static class Migrations
         -- The inbound message a transcript entry came from, so a re-run after a crash does not store it twice.
         ALTER TABLE messages ADD COLUMN source TEXT;
         """,
+
+        // 4: the audit log of security events. Append-only: triggers refuse UPDATE and DELETE (retention, when it comes,
+        // rotates to a new table instead of deleting rows). `at` is Unix milliseconds UTC.
+        """
+        CREATE TABLE audit_log (
+            id      INTEGER PRIMARY KEY AUTOINCREMENT,
+            at      INTEGER NOT NULL,
+            type    TEXT NOT NULL,
+            actor   TEXT,
+            address TEXT,
+            detail  TEXT
+        );
+        CREATE INDEX audit_log_by_type ON audit_log(type, id);
+        CREATE INDEX audit_log_by_time ON audit_log(at);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """,
     ];
 }

@@ -2,6 +2,7 @@ using System.Net;
 using MoltBot.Configuration;
 using MoltBot.Gateway;
 using MoltBot.Gateway.Security;
+using MoltBot.Security;
 using MoltBot.Tests.Infrastructure;
 
 namespace MoltBot.Tests.Gateway.Security;
@@ -55,7 +56,7 @@ public sealed class GatewayExposureTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Contains("generated a gateway token", gateway.Stdout, StringComparison.Ordinal);
-        Assert.Null(GatewayTokenStrength.Weakness(File.ReadAllText(_state.Combine("gateway.token"))));
+        Assert.Null(TokenStrength.Weakness(File.ReadAllText(_state.Combine("gateway.token"))));
     }
 
     [Fact]
@@ -74,9 +75,10 @@ public sealed class GatewayExposureTests : IDisposable
     [InlineData("changeme", "well-known default")]
     [InlineData("your-gateway-token-here", "well-known default")]
     [InlineData("0123456789abcdefghijklm", "only 23 characters")]
-    [InlineData("passwordpasswordpassword", "too few different characters")]
+    [InlineData("abcdefghijklmnopqrstuvwxyz", "low entropy")]
+    [InlineData("passwordpasswordpassword", "low entropy")]
     public void Weakness_ExplainsWhy(string token, string expected) =>
-        Assert.Contains(expected, GatewayTokenStrength.Weakness(token), StringComparison.Ordinal);
+        Assert.Contains(expected, TokenStrength.Weakness(token), StringComparison.Ordinal);
 
     public void Dispose() => _state.Dispose();
 }
