@@ -53,11 +53,12 @@ public sealed class GatewayHarness : IAsyncDisposable
         },
     };
 
-    internal static async Task<GatewayHarness> StartAsync(string stateDir, MoltBotConfig config)
+    internal static async Task<GatewayHarness> StartAsync(string stateDir, MoltBotConfig config, TimeProvider? timeProvider = null)
     {
         var output = new SynchronizedWriter();
         var paths = new MoltBotPaths(stateDir, Path.Combine(stateDir, "moltbot.json"));
-        var app = GatewayApp.Build(new LoadedConfig(config, paths, false), new GatewayHostOptions { Output = output });
+        var app = GatewayApp.Build(new LoadedConfig(config, paths, false),
+            new GatewayHostOptions { Output = output, TimeProvider = timeProvider ?? TimeProvider.System });
         await app.StartAsync();
         return new GatewayHarness(app, output, GatewayApp.ListeningUri(app));
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
 using MoltBot.Security.Audit;
 using MoltBot.Security.Redaction;
 
@@ -99,11 +100,11 @@ internal sealed partial class ExecApprovals(
         public TaskCompletionSource<ApprovalDecision> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    [LoggerMessage(EventId = 1, EventName = "ExecApprovalRequested", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1, EventName = EventNames.ExecApprovalRequested, Level = LogLevel.Information,
         Message = "exec approval {Id} requested by agent {AgentId} in {SessionKey}; answer with /approve {Id} or /deny {Id} in that chat, or `moltbot approvals approve {Id}`")]
     private static partial void LogRequested(ILogger logger, string id, string agentId, string sessionKey);
 
-    [LoggerMessage(EventId = 2, EventName = "ExecApprovalAnswered", Level = LogLevel.Information, Message = "exec approval {Id} {Verdict} by {By}")]
+    [LoggerMessage(EventId = 2, EventName = EventNames.ExecApprovalAnswered, Level = LogLevel.Information, Message = "exec approval {Id} {Verdict} by {By}")]
     private static partial void LogAnswered(ILogger logger, string id, string verdict, string by);
 }
 
