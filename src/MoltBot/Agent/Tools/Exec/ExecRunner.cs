@@ -5,6 +5,8 @@ namespace MoltBot.Agent.Tools.Exec;
 /// <summary>Builds the launch for a command (plain <c>/bin/sh -c</c> or under bwrap) with the scrubbed environment.</summary>
 internal sealed class ExecRunner(MoltBotConfig config, BubblewrapSandbox sandbox, TimeProvider timeProvider)
 {
+    public const string Shell = "/bin/sh";
+
     public ExecConfig Config => config.Tools.Exec;
 
     public TimeProvider TimeProvider => timeProvider;
@@ -12,6 +14,10 @@ internal sealed class ExecRunner(MoltBotConfig config, BubblewrapSandbox sandbox
     /// <summary>Starts <paramref name="command"/> in <paramref name="workspace"/>; refuses when a sandbox is required but unusable.</summary>
     public ShellProcess Start(string command, string workspace, OutputBuffer output)
     {
+        if (!File.Exists(Shell))
+        {
+            throw new ToolRefusedException($"exec needs {Shell}, which this system does not have (e.g. a chiseled container image ships no shell).");
+        }
         Directory.CreateDirectory(workspace);
         var environment = ScrubbedEnvironment.For(workspace);
         ShellLaunch launch;
@@ -26,7 +32,7 @@ internal sealed class ExecRunner(MoltBotConfig config, BubblewrapSandbox sandbox
         }
         else
         {
-            launch = new ShellLaunch("/bin/sh", ["-c", command], workspace, environment);
+            launch = new ShellLaunch(Shell, ["-c", command], workspace, environment);
         }
         return ShellProcess.Start(launch, output, timeProvider);
     }
