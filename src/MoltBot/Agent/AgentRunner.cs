@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent.Tools;
+using MoltBot.Agent.Tools.Approvals;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
@@ -19,7 +20,9 @@ internal sealed partial class AgentRunner(
     SystemPromptBuilder prompts,
     ChatCommands commands,
     Compactor compactor,
-    ILogger<AgentRunner> logger)
+    ILogger<AgentRunner> logger,
+    ToolInvoker toolInvoker,
+    ApprovalChatCommand approvalCommand)
 {
     /// <summary>Model calls per turn; a model stuck calling tools is stopped here.</summary>
     public const int MaxSteps = 12;
@@ -29,6 +32,11 @@ internal sealed partial class AgentRunner(
     {
         var agent = ResolveAgent(request);
         var key = request.SessionKey ?? SessionKey.MainSession(agent.Id);
+        // Before the lane: the turn waiting for this approval holds it. Channel turns are answered by the dispatcher.
+        if (request.Channel is null && approvalCommand.TryHandle(request.Text, ApprovalActor.Api) is { } approvalReply)
+        {
+            return new AgentTurnResult(key, approvalReply, null, 0, 0);
+        }
         using var lane = await lanes.EnterAsync(key, cancellationToken);
         var session = sessions.GetOrCreate(key, agent.Id);
 
@@ -55,7 +63,7 @@ internal sealed partial class AgentRunner(
 
         var messages = new List<ChatMessage> { new(ChatRole.System, systemPrompt) };
         messages.AddRange(sessions.LiveHistory(session.SessionId).Select(m => m.Message));
-        var options = new ChatOptions { Tools = [.. tools.All], MaxOutputTokens = model.MaxTokens };
+        var options = new ChatOptions { Tools = [.. tools.For(agent)], MaxOutputTokens = model.MaxTokens };
         long inputTokens = 0, outputTokens = 0;
 
         for (var step = 0; step < MaxSteps; step++)
@@ -74,7 +82,7 @@ internal sealed partial class AgentRunner(
             outputTokens += response.Usage?.OutputTokenCount ?? 0;
             foreach (var message in response.Messages)
             {
-                sessions.Append(session.SessionId, message, tokens: (int)(response.Usage?.OutputTokenCount ?? 0));
+                sessions.Append(session.SessionId, toolInvoker.ForTranscript(message), tokens: (int)(response.Usage?.OutputTokenCount ?? 0));
                 messages.Add(message);
             }
 
@@ -88,7 +96,7 @@ internal sealed partial class AgentRunner(
             var results = new List<AIContent>(calls.Count);
             foreach (var call in calls)
             {
-                results.Add(await InvokeToolAsync(call, new ToolContext(agent, key, request.Channel, request.ChatId), cancellationToken));
+                results.Add(await toolInvoker.InvokeAsync(call, new ToolContext(agent, key, request.Channel, request.ChatId) { Progress = onTextDelta }, cancellationToken));
             }
             var toolMessage = new ChatMessage(ChatRole.Tool, results);
             sessions.Append(session.SessionId, toolMessage);
@@ -113,30 +121,6 @@ internal sealed partial class AgentRunner(
             $"Unknown agent '{id}'. Configured agents: {string.Join(", ", agents.All.Select(a => a.Id))}.");
     }
 
-    private async Task<FunctionResultContent> InvokeToolAsync(FunctionCallContent call, ToolContext context, CancellationToken cancellationToken)
-    {
-        var tool = tools.Find(call.Name);
-        if (tool is null)
-        {
-            return new FunctionResultContent(call.CallId, $"Error: there is no tool named '{call.Name}'.");
-        }
-        try
-        {
-            var arguments = new AIFunctionArguments(call.Arguments);
-            context.AttachTo(arguments);
-            var result = await tool.InvokeAsync(arguments, cancellationToken);
-            return new FunctionResultContent(call.CallId, result);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogToolFailed(logger, call.Name, ex);
-            return new FunctionResultContent(call.CallId, $"Error: {call.Name} failed: {ex.Message}");
-        }
-    }
-
     [LoggerMessage(EventId = 1, EventName = "AgentStepLimit", Level = LogLevel.Warning, Message = "turn in {SessionKey} stopped at the step limit ({Steps})")]
     private static partial void LogStepLimit(ILogger logger, string sessionKey, int steps);
-
-    [LoggerMessage(EventId = 2, EventName = "ToolFailed", Level = LogLevel.Warning, Message = "tool {Tool} failed")]
-    private static partial void LogToolFailed(ILogger logger, string tool, Exception exception);
 }

@@ -13,10 +13,11 @@ internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeP
         var prompt = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"You are {agent.Name}, a personal AI assistant running in MoltBot (agent id '{agent.Id}').\n")
             .Append(CultureInfo.InvariantCulture, $"Today is {timeProvider.GetUtcNow():yyyy-MM-dd} (UTC). Your workspace is {agent.WorkspacePath}.\n");
-        if (tools.All.Count > 0)
+        var visible = tools.For(agent);
+        if (visible.Count > 0)
         {
             prompt.Append("\n## Tools\nCall a tool when it gives a better answer than guessing:\n");
-            foreach (var tool in tools.All.OrderBy(t => t.Name, StringComparer.Ordinal))
+            foreach (var tool in visible.OrderBy(t => t.Name, StringComparer.Ordinal))
             {
                 prompt.Append(CultureInfo.InvariantCulture, $"- {tool.Name}: {tool.Description}\n");
             }

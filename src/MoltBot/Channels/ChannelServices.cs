@@ -16,6 +16,8 @@ internal static class ChannelServices
         services.AddSingleton<ChannelDeliveryStore>();
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxWorker>());
+        services.AddSingleton<ChannelApprovalCommands>();
+        services.AddSingleton<MoltBot.Agent.Tools.Approvals.IApprovalNotifier, ChannelApprovalNotifier>();
         services.AddSingleton<ChannelDispatcher>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChannelDispatcher>());
         return services;

@@ -20,6 +20,7 @@ internal static class MoltBotCli
             StatusCommand.Create(),
             AuditCommand.Create(host),
             SecurityCommand.Create(host),
+            ApprovalsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }

@@ -55,6 +55,7 @@ internal static class ConfigRecordBuilder
                 }, StringComparer.Ordinal),
             },
         },
+        Tools = ToolsConfigBuilder.Build(values),
     };
 
     private static DmConfig Dm(ConfigValues values, string path) => new()
@@ -70,6 +71,7 @@ internal static class ConfigRecordBuilder
         Identity = new AgentIdentity { Name = values.GetString(path + ".identity.name") },
         Model = Model(values, path + ".model"),
         Workspace = Folder(values.GetString(path + ".workspace")),
+        Tools = ToolsConfigBuilder.Policy(values, path + ".tools"),
     };
 
     private static ProviderConfig Provider(ConfigValues values, string path) => new()

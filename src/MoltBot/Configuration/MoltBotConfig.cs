@@ -7,6 +7,7 @@ internal sealed record MoltBotConfig
     public AgentsConfig Agents { get; init; } = new();
     public ModelsConfig Models { get; init; } = new();
     public ChannelsConfig Channels { get; init; } = new();
+    public ToolsConfig Tools { get; init; } = new();
 }
 
 internal sealed record GatewayConfig
@@ -70,6 +71,9 @@ internal sealed record AgentEntry
     /// <summary>Overrides <c>agents.defaults.model</c> for this agent when set.</summary>
     public ModelSelection? Model { get; init; }
     public string? Workspace { get; init; }
+
+    /// <summary>This agent's <c>tools.allow</c>/<c>tools.deny</c>, applied on top of the global ones.</summary>
+    public ToolPolicyConfig Tools { get; init; } = new();
 }
 
 internal sealed record AgentIdentity

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
+using MoltBot.Agent.Tools.Approvals;
 using MoltBot.Channels;
 using MoltBot.Channels.Discord;
 using MoltBot.Channels.Telegram;
@@ -62,6 +63,7 @@ internal static partial class GatewayApp
         app.MapControlUi();
         app.MapOpenAiCompatible();
         app.MapStatus();
+        app.MapApprovals();
         app.MapTelegramWebhook();
 
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, token));

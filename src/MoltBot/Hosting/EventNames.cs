@@ -43,6 +43,14 @@ internal static class EventNames
     /// <summary>Logged when a session's older entries are summarised.</summary>
     public const string SessionCompacted = "SessionCompacted";
 
+    // Tools (Agent/Tools/Approvals/ExecApprovals.cs)
+
+    /// <summary>Logged when an exec command waits for the owner's approval.</summary>
+    public const string ExecApprovalRequested = "ExecApprovalRequested";
+
+    /// <summary>Logged when an approval request is approved, denied or expires.</summary>
+    public const string ExecApprovalAnswered = "ExecApprovalAnswered";
+
     // Security and channels
 
     /// <summary>A request or connection with a missing or wrong gateway token (alert: auth failures). Emitted by Gateway/Security/GatewayAuthGuard.cs.</summary>

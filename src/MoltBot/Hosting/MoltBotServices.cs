@@ -31,7 +31,8 @@ internal static class MoltBotServices
         services.AddSingleton(sp => new ModelRouter(loaded.Config, timeProvider, new ModelRouterOptions { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() }));
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AIFunction, CurrentTimeTool>();
-        services.AddSingleton(sp => new ToolRegistry(sp.GetServices<AIFunction>(), sp.GetServices<IToolSource>()));
+        services.AddAgentTools();
+        services.AddSingleton(sp => new ToolRegistry(sp.GetServices<AIFunction>(), sp.GetServices<IToolSource>(), sp.GetRequiredService<MoltBot.Agent.Tools.Policy.ToolPolicy>()));
         services.AddSingleton<SystemPromptBuilder>();
         services.AddSingleton<ChatCommands>();
         services.AddSingleton<Compactor>();

@@ -158,9 +158,10 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Load_IgnoredSections_AcceptAnything()
     {
-        using var state = new TempState("{ tools: [], skills: {}, mcp: {}, session: {}, memory: {}, cron: {}, hooks: {}, logging: {}, messages: {}, commands: {} }");
+        // Sections other features will own; whatever is inside them is not ours to judge yet.
+        using var state = new TempState("{ hooks: [], commands: { anything: 1 } }");
 
-        Assert.Equal(10, state.Load().ExternalSections.Count);
+        Assert.Equal(["commands", "hooks"], state.Load().ExternalSections.Keys.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ internal sealed record ToolContext(AgentProfile Agent, string SessionKey, string
 
     public string WorkspacePath => Agent.WorkspacePath;
 
+    /// <summary>Shows text to the user while the turn runs (the HTTP API streams it); null when nothing streams.</summary>
+    public Func<string, CancellationToken, ValueTask>? Progress { get; init; }
+
     public void AttachTo(AIFunctionArguments arguments)
     {
         arguments.Context ??= new Dictionary<object, object?>();

@@ -20,7 +20,8 @@ internal sealed partial class ChannelDispatcher(
     IEnumerable<IChannelSender> senders,
     OutboxWorker outbox,
     ILogger<ChannelDispatcher> logger,
-    IEnumerable<ITypingIndicator> typingIndicators) : IHostedService, IDisposable
+    IEnumerable<ITypingIndicator> typingIndicators,
+    ChannelApprovalCommands approvalCommands) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly Dictionary<string, ITypingIndicator> _typing = typingIndicators.ToDictionary(t => t.Channel, StringComparer.Ordinal);
@@ -50,6 +51,12 @@ internal sealed partial class ChannelDispatcher(
                     LogPairing(logger, message.Channel, message.SenderId);
                     return DispatchResult.PairingChallenged;
             }
+        }
+
+        // Answered here, not as a turn: the turn waiting for the approval holds the session lane.
+        if (approvalCommands.TryAnswer(message, access))
+        {
+            return DispatchResult.Accepted;
         }
 
         var sessionKey = message.IsDirect

@@ -17,6 +17,10 @@ internal static partial class ConfigSchema
 
     public static IReadOnlyList<string> ChannelDmPolicies { get; } = ["pairing", "allowlist", "open", "disabled"];
 
+    public static IReadOnlyList<string> ExecSecurityModes { get; } = ["deny", "allowlist", "full"];
+
+    public static IReadOnlyList<string> ExecAskModes { get; } = ["off", "on-miss", "always"];
+
     /// <summary>Built-in provider ids and the API each speaks when <c>api</c> is not set.</summary>
     public static IReadOnlyDictionary<string, string> BuiltInProviders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -58,6 +62,9 @@ internal static partial class ConfigSchema
         new("agents.list[].model.primary", K.String, "Primary model ref for this agent."),
         new("agents.list[].model.fallbacks", K.StringList, "Fallback model refs for this agent.") { Default = "[]" },
         new("agents.list[].workspace", K.String, "Workspace folder for this agent; overrides `agents.defaults.workspace`."),
+        new("agents.list[].tools", K.Section, "Tool policy for this agent, on top of `tools.allow` / `tools.deny`."),
+        new("agents.list[].tools.allow", K.StringList, "Tool names this agent may use (`*` wildcards); empty means every tool the global policy allows.") { Default = "[]" },
+        new("agents.list[].tools.deny", K.StringList, "Tool names this agent may not use (`*` wildcards); deny wins.") { Default = "[]" },
 
         new("models", K.Section, "Model providers."),
         new("models.providers", K.Map, "Providers by id. Built-in ids: `openrouter`, `openai`, `anthropic`, `azure-openai`; any other id is a custom provider and needs `api`."),
@@ -98,7 +105,19 @@ internal static partial class ConfigSchema
         new("channels.telegram.groups", K.Map, "Groups (chat ids) the bot answers in; any other group is ignored."),
         new("channels.telegram.groups.*", K.Section, "One group."),
         new("channels.telegram.groups.*.requireMention", K.Boolean, "Answer only messages that mention or reply to the bot.") { DefaultValue = true },
-        new("tools", K.External, "Tool policy. Accepted; owned by the tools feature."),
+        new("tools", K.Section, "What the agent's tools may do. See docs/tools.md."),
+        new("tools.allow", K.StringList, "Tool names the agents may use (`*` wildcards, e.g. `mcp__*`); empty means every tool.") { Default = "[]" },
+        new("tools.deny", K.StringList, "Tool names no agent may use (`*` wildcards); deny wins over allow.") { Default = "[]" },
+        new("tools.exec", K.Section, "The `exec` shell tool (and `process`, its background jobs)."),
+        new("tools.exec.security", K.Enum, "`deny` (no commands), `allowlist` (only `tools.exec.allowlist`, others per `ask`) or `full` (any command).") { DefaultValue = "allowlist", Allowed = ExecSecurityModes },
+        new("tools.exec.ask", K.Enum, "When the owner must approve a command in chat: `off`, `on-miss` (not in the allowlist) or `always`.") { DefaultValue = "on-miss", Allowed = ExecAskModes },
+        new("tools.exec.allowlist", K.StringList, "Command patterns that run without asking, e.g. `git *`, `ls`; every part of `;`/`&&`/`|` chains must match.") { Default = "[]" },
+        new("tools.exec.timeoutSeconds", K.Integer, "Default time limit of a command; the model may ask for less.") { DefaultValue = 30L, Min = 1 },
+        new("tools.exec.maxTimeoutSeconds", K.Integer, "The longest time limit the model may ask for (background commands included).") { DefaultValue = 600L, Min = 1 },
+        new("tools.exec.approvalTimeoutSeconds", K.Integer, "How long an approval request waits before it expires as denied.") { DefaultValue = 300L, Min = 1 },
+        new("tools.exec.maxOutputBytes", K.Integer, "Output (stdout + stderr) kept per command; the rest is cut with a note.") { DefaultValue = 65536L, Min = 1024, Max = 4194304 },
+        new("tools.exec.sandbox", K.Boolean, "Run commands under bubblewrap (`bwrap`): the workspace is the only writable path.") { DefaultValue = false },
+        new("tools.exec.network", K.Boolean, "Let sandboxed commands use the network (only with `sandbox: true`).") { DefaultValue = false },
         new("skills", K.External, "Skills. Accepted; owned by the skills feature."),
         new("mcp", K.External, "MCP servers. Accepted; owned by the MCP feature."),
         new("session", K.External, "Session scoping and resets. Accepted; owned by the sessions feature."),
