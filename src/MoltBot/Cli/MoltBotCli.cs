@@ -15,6 +15,7 @@ internal static class MoltBotCli
             DoctorCommand.Create(),
             PairingCommand.Create(),
             StatusCommand.Create(),
+            SkillsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

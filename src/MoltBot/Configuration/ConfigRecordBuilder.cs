@@ -52,6 +52,8 @@ internal static class ConfigRecordBuilder
                 }, StringComparer.Ordinal),
             },
         },
+        Tools = new ToolsConfig { Web = WebToolsConfigBuilder.Build(values) },
+        Skills = SkillsConfigBuilder.Build(values),
     };
 
     private static DmConfig Dm(ConfigValues values, string path) => new()

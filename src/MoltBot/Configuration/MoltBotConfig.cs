@@ -7,6 +7,8 @@ internal sealed record MoltBotConfig
     public AgentsConfig Agents { get; init; } = new();
     public ModelsConfig Models { get; init; } = new();
     public ChannelsConfig Channels { get; init; } = new();
+    public ToolsConfig Tools { get; init; } = new();
+    public SkillsConfig Skills { get; init; } = new();
 }
 
 internal sealed record GatewayConfig

@@ -43,6 +43,11 @@ internal static class EventNames
     /// <summary>Logged when a session's older entries are summarised.</summary>
     public const string SessionCompacted = "SessionCompacted";
 
+    // Web tools (Agent/Tools/Web/WebFetchTool.cs)
+
+    /// <summary>Logged when <c>web_fetch</c> refuses a private, loopback, link-local or metadata destination (possible SSRF attempt).</summary>
+    public const string WebFetchRefused = "WebFetchRefused";
+
     // Security and channels
 
     /// <summary>A request or connection with a missing or wrong gateway token (alert: auth failures). Not emitted yet: emitted from the security/channels issues.</summary>

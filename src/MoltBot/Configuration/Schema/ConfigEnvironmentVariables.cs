@@ -19,6 +19,9 @@ internal static class ConfigEnvironmentVariables
     public const string DiscordAllowedUsers = "DISCORD_ALLOWED_USERS";
     public const string TelegramBotToken = "TELEGRAM_BOT_TOKEN";
     public const string TelegramAllowedUsers = "TELEGRAM_ALLOWED_USER_ID";
+    public const string BraveApiKey = "BRAVE_API_KEY";
+    public const string TavilyApiKey = "TAVILY_API_KEY";
+    public const string SearxngUrl = "SEARXNG_URL";
 
     public static IReadOnlyList<ConfigEnvironmentVariable> All { get; } =
     [
@@ -39,6 +42,9 @@ internal static class ConfigEnvironmentVariables
         new(DiscordAllowedUsers, "channels.discord.dm.allowFrom", "Comma-separated Discord user ids allowed to DM the bot."),
         new(TelegramBotToken, "channels.telegram.botToken", "Telegram bot token."),
         new(TelegramAllowedUsers, "channels.telegram.dm.allowFrom", "Comma-separated Telegram user ids allowed in private chats."),
+        new(BraveApiKey, "tools.web.search.brave.apiKey", "Brave Search API key; enables `web_search`."),
+        new(TavilyApiKey, "tools.web.search.tavily.apiKey", "Tavily API key; enables `web_search`."),
+        new(SearxngUrl, "tools.web.search.searxng.url", "SearXNG base URL; enables `web_search`."),
         new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model.") { Affects = "agents.defaults.model.primary" },
     ];
 }
