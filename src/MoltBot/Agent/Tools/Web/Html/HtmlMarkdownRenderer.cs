@@ -28,6 +28,7 @@ internal sealed class HtmlMarkdownRenderer(Uri baseUrl, bool markdown, bool skip
 
     private readonly MarkdownWriter _writer = new();
     private bool _headingSkipped = skipFirstHeading is null;
+    private int _listDepth;
 
     public string Render(HtmlNode root)
     {
@@ -166,7 +167,9 @@ internal sealed class HtmlMarkdownRenderer(Uri baseUrl, bool markdown, bool skip
 
     private void List(HtmlNode node, bool ordered)
     {
-        _writer.BlankLine();
+        // A list inside a list item hangs under it; a top-level list is its own block.
+        var nested = _listDepth++ > 0;
+        BlockBreak(nested);
         var number = int.TryParse(node.Attribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
         foreach (var child in node.Children)
         {
@@ -185,7 +188,20 @@ internal sealed class HtmlMarkdownRenderer(Uri baseUrl, bool markdown, bool skip
                 Node(child);
             }
         }
-        _writer.BlankLine();
+        _listDepth--;
+        BlockBreak(nested);
+    }
+
+    private void BlockBreak(bool lineOnly)
+    {
+        if (lineOnly)
+        {
+            _writer.Line();
+        }
+        else
+        {
+            _writer.BlankLine();
+        }
     }
 
     private void Table(HtmlNode node)
