@@ -35,7 +35,7 @@ public sealed class ConfigSchemaTests
     [InlineData("gateway[0]", "is not a list")]
     [InlineData("gateway.port.x", "has no keys below it")]
     [InlineData("identity.name", "has moved to 'agents.list[].identity'")]
-    [InlineData("tools.exec", "edit the file directly")]
+    [InlineData("mcp.servers", "edit the file directly")]
     [InlineData("a..b", "is not a key path")]
     public void Resolve_BadPath_ExplainsWhy(string path, string expected)
     {

@@ -158,9 +158,9 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Load_IgnoredSections_AcceptAnything()
     {
-        using var state = new TempState("{ tools: [], skills: {}, mcp: {}, session: {}, memory: {}, cron: {}, hooks: {}, logging: {}, messages: {}, commands: {} }");
+        using var state = new TempState("{ mcp: {}, session: [], memory: {}, cron: {}, hooks: {}, logging: {}, messages: {}, commands: {} }");
 
-        Assert.Equal(10, state.Load().ExternalSections.Count);
+        Assert.Equal(8, state.Load().ExternalSections.Count);
     }
 
     [Fact]
