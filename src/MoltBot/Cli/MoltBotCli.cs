@@ -21,6 +21,7 @@ internal static class MoltBotCli
             AuditCommand.Create(host),
             SecurityCommand.Create(host),
             ApprovalsCommand.Create(),
+            SkillsCommand.Create(),
         };
         return root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }

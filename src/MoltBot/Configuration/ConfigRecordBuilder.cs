@@ -56,6 +56,7 @@ internal static class ConfigRecordBuilder
             },
         },
         Tools = ToolsConfigBuilder.Build(values),
+        Skills = SkillsConfigBuilder.Build(values),
     };
 
     private static DmConfig Dm(ConfigValues values, string path) => new()

@@ -8,6 +8,7 @@ internal sealed record MoltBotConfig
     public ModelsConfig Models { get; init; } = new();
     public ChannelsConfig Channels { get; init; } = new();
     public ToolsConfig Tools { get; init; } = new();
+    public SkillsConfig Skills { get; init; } = new();
 }
 
 internal sealed record GatewayConfig

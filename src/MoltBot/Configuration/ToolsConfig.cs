@@ -6,6 +6,7 @@ internal sealed record ToolsConfig
     public IReadOnlyList<string> Allow { get; init; } = [];
     public IReadOnlyList<string> Deny { get; init; } = [];
     public ExecConfig Exec { get; init; } = new();
+    public WebToolsConfig Web { get; init; } = new();
 }
 
 /// <summary>Tool name patterns (<c>*</c> wildcards): an empty allow list allows every tool; deny wins.</summary>

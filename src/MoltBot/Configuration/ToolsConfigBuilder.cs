@@ -22,6 +22,7 @@ internal static class ToolsConfigBuilder
                 Sandbox = values.GetBoolean("tools.exec.sandbox") ?? false,
                 Network = values.GetBoolean("tools.exec.network") ?? false,
             },
+            Web = WebToolsConfigBuilder.Build(values),
         };
     }
 

@@ -51,6 +51,11 @@ internal static class EventNames
     /// <summary>Logged when an approval request is approved, denied or expires.</summary>
     public const string ExecApprovalAnswered = "ExecApprovalAnswered";
 
+    // Web tools (Agent/Tools/Web/WebFetchTool.cs)
+
+    /// <summary>Logged when <c>web_fetch</c> refuses a private, loopback, link-local or metadata destination (possible SSRF attempt).</summary>
+    public const string WebFetchRefused = "WebFetchRefused";
+
     // Security and channels
 
     /// <summary>A request or connection with a missing or wrong gateway token (alert: auth failures). Emitted by Gateway/Security/GatewayAuthGuard.cs.</summary>

@@ -2,7 +2,9 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
+using MoltBot.Agent.Skills;
 using MoltBot.Agent.Tools;
+using MoltBot.Agent.Tools.Web;
 using MoltBot.Configuration;
 using MoltBot.Hosting.Metrics;
 using MoltBot.Providers;
@@ -32,6 +34,8 @@ internal static class MoltBotServices
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AIFunction, CurrentTimeTool>();
         services.AddAgentTools();
+        services.AddWebTools(loaded.Config.Tools.Web);
+        services.AddSkills();
         services.AddSingleton(sp => new ToolRegistry(sp.GetServices<AIFunction>(), sp.GetServices<IToolSource>(), sp.GetRequiredService<MoltBot.Agent.Tools.Policy.ToolPolicy>()));
         services.AddSingleton<SystemPromptBuilder>();
         services.AddSingleton<ChatCommands>();

@@ -21,6 +21,9 @@ internal static class ConfigEnvironmentVariables
     public const string TelegramAllowedUsers = "TELEGRAM_ALLOWED_USER_ID";
     public const string AllowedIpRanges = "ALLOWED_IP_RANGES";
     public const string TrustedProxies = "MOLTBOT_TRUSTED_PROXIES";
+    public const string BraveApiKey = "BRAVE_API_KEY";
+    public const string TavilyApiKey = "TAVILY_API_KEY";
+    public const string SearxngUrl = "SEARXNG_URL";
 
     public static IReadOnlyList<ConfigEnvironmentVariable> All { get; } =
     [
@@ -43,6 +46,9 @@ internal static class ConfigEnvironmentVariables
         new(TelegramAllowedUsers, "channels.telegram.dm.allowFrom", "Comma-separated Telegram user ids allowed in private chats."),
         new(AllowedIpRanges, "gateway.allowedIpRanges", "Comma-separated CIDRs (or addresses) allowed to reach the gateway; others get 403."),
         new(TrustedProxies, "gateway.trustedProxies", "Comma-separated CIDRs of reverse proxies whose `X-Forwarded-For` is believed."),
+        new(BraveApiKey, "tools.web.search.brave.apiKey", "Brave Search API key; enables `web_search`."),
+        new(TavilyApiKey, "tools.web.search.tavily.apiKey", "Tavily API key; enables `web_search`."),
+        new(SearxngUrl, "tools.web.search.searxng.url", "SearXNG base URL; enables `web_search`."),
         new(AzureDeployment, null, "Azure OpenAI deployment; with `AZURE_OPENAI_ENDPOINT` it makes `azure-openai/<deployment>` the default model.") { Affects = "agents.defaults.model.primary" },
     ];
 }

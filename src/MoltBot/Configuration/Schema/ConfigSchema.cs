@@ -21,6 +21,8 @@ internal static partial class ConfigSchema
 
     public static IReadOnlyList<string> ExecAskModes { get; } = ["off", "on-miss", "always"];
 
+    public static IReadOnlyList<string> WebSearchProviders { get; } = ["brave", "tavily", "searxng"];
+
     /// <summary>Built-in provider ids and the API each speaks when <c>api</c> is not set.</summary>
     public static IReadOnlyDictionary<string, string> BuiltInProviders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -118,7 +120,37 @@ internal static partial class ConfigSchema
         new("tools.exec.maxOutputBytes", K.Integer, "Output (stdout + stderr) kept per command; the rest is cut with a note.") { DefaultValue = 65536L, Min = 1024, Max = 4194304 },
         new("tools.exec.sandbox", K.Boolean, "Run commands under bubblewrap (`bwrap`): the workspace is the only writable path.") { DefaultValue = false },
         new("tools.exec.network", K.Boolean, "Let sandboxed commands use the network (only with `sandbox: true`).") { DefaultValue = false },
-        new("skills", K.External, "Skills. Accepted; owned by the skills feature."),
+
+        new("tools.web", K.Section, "The web tools `web_fetch` and `web_search` (see docs/web-tools.md)."),
+        new("tools.web.allowPrivate", K.StringList, "Private, loopback or link-local destinations `web_fetch` may reach anyway: a host or IP (`nas.local`, `10.0.0.5`), `host:port` (`127.0.0.1:8080`) or a CIDR (`192.168.1.0/24`). Everything else private is refused.") { Default = "[]" },
+        new("tools.web.fetch", K.Section, "`web_fetch`: GET a URL and return its readable text."),
+        new("tools.web.fetch.enabled", K.Boolean, "Offers `web_fetch` to the agent.") { DefaultValue = true },
+        new("tools.web.fetch.maxChars", K.Integer, "Longest text returned to the model; the rest is cut with a note.") { DefaultValue = 50_000L, Min = 100, Max = 1_000_000 },
+        new("tools.web.fetch.maxResponseBytes", K.Integer, "Most bytes read from one response; a larger body is cut there.") { DefaultValue = 2_000_000L, Min = 1_024, Max = 50_000_000 },
+        new("tools.web.fetch.timeoutSeconds", K.Integer, "Time limit for one fetch, redirects and body included.") { DefaultValue = 20L, Min = 1, Max = 300 },
+        new("tools.web.fetch.maxRedirects", K.Integer, "Redirects followed (each one re-checked against the private-address rules).") { DefaultValue = 5L, Min = 0, Max = 20 },
+        new("tools.web.fetch.userAgent", K.String, "User-Agent header sent with fetches.") { Default = "a Chrome-like string ending in `MoltBot/1.0`" },
+        new("tools.web.search", K.Section, "`web_search`: offered only when a provider is configured."),
+        new("tools.web.search.enabled", K.Boolean, "Offers `web_search` when a provider is configured.") { DefaultValue = true },
+        new("tools.web.search.provider", K.Enum, "`brave`, `tavily` or `searxng`. Unset: the first one configured, in that order.") { Allowed = WebSearchProviders },
+        new("tools.web.search.maxResults", K.Integer, "Results per search unless the agent asks for fewer.") { DefaultValue = 5L, Min = 1, Max = 20 },
+        new("tools.web.search.timeoutSeconds", K.Integer, "Time limit for one search request.") { DefaultValue = 20L, Min = 1, Max = 120 },
+        new("tools.web.search.brave", K.Section, "Brave Search API."),
+        new("tools.web.search.brave.apiKey", K.Secret, "Brave Search API key (sent as `X-Subscription-Token`). Secret."),
+        new("tools.web.search.brave.baseUrl", K.String, "Brave Search API base URL (tests point it at a fake).") { DefaultValue = "https://api.search.brave.com" },
+        new("tools.web.search.tavily", K.Section, "Tavily Search API."),
+        new("tools.web.search.tavily.apiKey", K.Secret, "Tavily API key (sent as a bearer token). Secret."),
+        new("tools.web.search.tavily.baseUrl", K.String, "Tavily API base URL (tests point it at a fake).") { DefaultValue = "https://api.tavily.com" },
+        new("tools.web.search.searxng", K.Section, "A SearXNG instance (self-hosted, no key)."),
+        new("tools.web.search.searxng.url", K.String, "Base URL of your SearXNG, e.g. `http://127.0.0.1:8888`; its `json` output format must be enabled."),
+        new("skills", K.Section, "Skills: folders with a `SKILL.md` that teach the agent a task (see docs/skills.md)."),
+        new("skills.load", K.Section, "Where skills come from besides `<workspace>/skills` and `<state dir>/skills`."),
+        new("skills.load.extraDirs", K.StringList, "More folders of skills, lowest precedence; `~` is expanded.") { Default = "[]" },
+        new("skills.entries", K.Map, "Per-skill settings, by skill name."),
+        new("skills.entries.*", K.Section, "One skill."),
+        new("skills.entries.*.enabled", K.Boolean, "`false` hides the skill from the agent even when its requirements are met.") { Default = "true" },
+        new("skills.entries.*.env", K.Map, "Environment variables for the skill; one set here satisfies the skill's `requires.env`."),
+        new("skills.entries.*.env.*", K.Secret, "A variable's value. Secret."),
         new("mcp", K.External, "MCP servers. Accepted; owned by the MCP feature."),
         new("session", K.External, "Session scoping and resets. Accepted; owned by the sessions feature."),
         new("memory", K.External, "Memory. Accepted; owned by the memory feature."),
