@@ -1,6 +1,8 @@
 // E-mail alerts on MoltBot's own log events (deployed only when ALERT_EMAIL_ADDRESS is set).
 // The event names come from src/MoltBot/Hosting/EventNames.cs; a test fails if a query names anything else.
-// A query matches the name as a whole term of the container's console line (the JSON log format writes it).
+// The app logs one JSON object per line (MOLTBOT_LOG_FORMAT=json, set by the Dockerfile); Container Apps stores the
+// line in Log_s. `has` finds the name as a whole term cheaply (term index); parse_json then keeps only lines whose
+// `event` is that name, so a message that merely mentions it is not counted. See docs/observability.md.
 
 @description('Tags for every resource.')
 param tags object
@@ -34,7 +36,7 @@ var rules = [
   }
   {
     name: 'restarts'
-    description: 'More than 3 gateway starts in 15 minutes: the container is crash-looping.'
+    description: 'More than 3 gateway starts in 15 minutes: the container is crash-looping. Each GatewayStarted line says how the run before it ended (PreviousExit: crash = killed or out of memory).'
     eventName: 'GatewayStarted'
     threshold: 3
     window: 'PT15M'
@@ -96,7 +98,7 @@ resource alerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
       criteria: {
         allOf: [
           {
-            query: 'ContainerAppConsoleLogs_CL | where ContainerAppName_s == \'${appName}\' | where Log_s has \'${rule.eventName}\''
+            query: 'ContainerAppConsoleLogs_CL | where ContainerAppName_s == \'${appName}\' | where Log_s has \'${rule.eventName}\' | where tostring(parse_json(Log_s).event) == \'${rule.eventName}\''
             timeAggregation: 'Count'
             operator: 'GreaterThan'
             threshold: rule.threshold

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using MoltBot.Agent.Budgets;
 using MoltBot.Agent.Tools;
 using MoltBot.Agent.Tools.Approvals;
+using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
@@ -22,7 +25,9 @@ internal sealed partial class AgentRunner(
     Compactor compactor,
     ILogger<AgentRunner> logger,
     ToolInvoker toolInvoker,
-    ApprovalChatCommand approvalCommand)
+    ApprovalChatCommand approvalCommand,
+    AgentBudgets budgets,
+    MoltBotMetrics metrics)
 {
     /// <summary>Model calls per turn; a model stuck calling tools is stopped here.</summary>
     public const int MaxSteps = 12;
@@ -44,6 +49,11 @@ internal sealed partial class AgentRunner(
         {
             return new AgentTurnResult(key, commandReply, null, 0, 0);
         }
+        if (budgets.Refuse(agent, key, repeatNotice: request.Channel is null) is { } refusal)
+        {
+            return new AgentTurnResult(key, refusal, null, 0, 0);
+        }
+        using var runTimer = metrics.TimeAgentRun(models.TimeProvider, agent.Id);
 
         // An explicit /model is strict: no fallbacks behind the user's back.
         IReadOnlyList<string> modelRefs = session.ModelOverride is { } chosen ? [chosen] : agent.ModelRefs;
@@ -78,6 +88,7 @@ internal sealed partial class AgentRunner(
                 }
             }
             var response = updates.ToChatResponse();
+            budgets.Record(agent.Id, response.Usage);
             inputTokens += response.Usage?.InputTokenCount ?? 0;
             outputTokens += response.Usage?.OutputTokenCount ?? 0;
             foreach (var message in response.Messages)
@@ -121,6 +132,6 @@ internal sealed partial class AgentRunner(
             $"Unknown agent '{id}'. Configured agents: {string.Join(", ", agents.All.Select(a => a.Id))}.");
     }
 
-    [LoggerMessage(EventId = 1, EventName = "AgentStepLimit", Level = LogLevel.Warning, Message = "turn in {SessionKey} stopped at the step limit ({Steps})")]
+    [LoggerMessage(EventId = 1, EventName = EventNames.AgentStepLimit, Level = LogLevel.Warning, Message = "turn in {SessionKey} stopped at the step limit ({Steps})")]
     private static partial void LogStepLimit(ILogger logger, string sessionKey, int steps);
 }

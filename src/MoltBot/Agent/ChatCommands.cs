@@ -1,4 +1,5 @@
 using System.Globalization;
+using MoltBot.Agent.Budgets;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
@@ -8,7 +9,7 @@ namespace MoltBot.Agent;
 /// Slash commands handled by the gateway itself, never sent to the model:
 /// <c>/new</c>, <c>/reset</c>, <c>/status</c>, <c>/model [ref]</c>.
 /// </summary>
-internal sealed class ChatCommands(SessionStore sessions, ModelRouter models)
+internal sealed class ChatCommands(SessionStore sessions, ModelRouter models, AgentBudgets budgets)
 {
     public static bool IsCommand(string text) => TryParse(text, out _, out _);
 
@@ -43,6 +44,7 @@ internal sealed class ChatCommands(SessionStore sessions, ModelRouter models)
             Model: {model ?? "none configured"}{(session.ModelOverride is null ? "" : " (set with /model)")}
             Messages: {live.Count(m => m.Kind == StoredMessage.MessageKind)} live{(live.Any(m => m.Kind == StoredMessage.SummaryKind) ? ", earlier turns compacted" : "")}
             Context: ~{live.Sum(m => TokenEstimator.Estimate(m.Message)):N0}{window} tokens
+            {budgets.StatusLine(agent.Id)}
             """);
     }
 

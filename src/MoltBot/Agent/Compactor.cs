@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using MoltBot.Hosting;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
@@ -75,7 +76,7 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max] + "…";
 
-    [LoggerMessage(EventId = 1, EventName = "SessionCompacted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1, EventName = EventNames.SessionCompacted, Level = LogLevel.Information,
         Message = "compacted {SessionKey}: {Count} older entries summarised (~{Tokens} tokens over a budget of {Budget})")]
     private static partial void LogCompacted(ILogger logger, string sessionKey, int count, int tokens, int budget);
 }

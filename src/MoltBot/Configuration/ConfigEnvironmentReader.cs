@@ -31,6 +31,11 @@ internal static class ConfigEnvironmentReader
                 issues.Add(new ConfigIssue(variable.Target!, null, null, $"Environment variable {GatewayBind}='{raw}' is not a bind address: expected loopback, lan or an IP address.", $"Set {GatewayBind} to loopback (this machine), lan (all interfaces) or an IP such as 192.168.1.10, or unset it."));
                 continue;
             }
+            if (key.Kind == ConfigValueKind.Enum && !key.Allowed.Contains(raw, StringComparer.Ordinal))
+            {
+                issues.Add(new ConfigIssue(variable.Target!, null, null, $"Environment variable {variable.Name}='{raw}' is not valid: expected one of {string.Join(", ", key.Allowed)}.", $"Set {variable.Name} to one of {string.Join(", ", key.Allowed)}, or unset it."));
+                continue;
+            }
             object value = key.Kind == ConfigValueKind.StringList
                 ? raw.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList()
                 : raw;

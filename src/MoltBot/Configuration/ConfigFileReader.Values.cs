@@ -18,6 +18,14 @@ internal sealed partial class ConfigFileReader
                 }
                 Add(path, key, n, node);
                 break;
+            case ConfigValueKind.Number when node is Json5Number number:
+                if (number.Value < key.Min || double.IsNaN(number.Value) || double.IsInfinity(number.Value))
+                {
+                    Issue(path, node.Line, $"{number.Value.ToString(CultureInfo.InvariantCulture)} is out of range: expected a number >= {key.Min}.", $"Set '{path}' to a number >= {key.Min}.");
+                    return;
+                }
+                Add(path, key, number.Value, node);
+                break;
             case ConfigValueKind.Boolean when node is Json5Boolean b:
                 Add(path, key, b.Value, node);
                 break;
@@ -125,6 +133,7 @@ internal sealed partial class ConfigFileReader
         ConfigValueKind.Section or ConfigValueKind.Map => "an object { ... }",
         ConfigValueKind.List => "an array of objects [ { ... } ]",
         ConfigValueKind.Integer => key.Min is null ? "an integer" : key.Max is null ? $"an integer >= {key.Min}" : $"an integer from {key.Min} to {key.Max}",
+        ConfigValueKind.Number => key.Min is null ? "a number" : $"a number >= {key.Min}",
         ConfigValueKind.Boolean => "a boolean (true or false)",
         ConfigValueKind.Enum => $"one of {string.Join(", ", key.Allowed)}",
         ConfigValueKind.StringList => "an array of strings [\"...\"]",

@@ -35,6 +35,7 @@ internal static class ConfigFlagReader
     public static object? Parse(ConfigKey key, string raw) => key.Kind switch
     {
         ConfigValueKind.Integer => long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && !(n < key.Min) && !(n > key.Max) ? n : null,
+        ConfigValueKind.Number => double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && !(d < key.Min) ? d : null,
         ConfigValueKind.Boolean => bool.TryParse(raw, out var b) ? b : null,
         ConfigValueKind.Enum => key.Allowed.Contains(raw, StringComparer.Ordinal) ? raw : null,
         ConfigValueKind.BindAddress => ConfigSchema.IsValidBind(raw) ? raw : null,

@@ -53,6 +53,9 @@ internal static class ConfigJson
             case long n:
                 writer.WriteNumberValue(n);
                 break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
             case bool b:
                 writer.WriteBooleanValue(b);
                 break;

@@ -13,6 +13,13 @@ internal static class ConfigRecordBuilder
             ControlUi = new ControlUiConfig { AllowedOrigins = values.GetList("gateway.controlUi.allowedOrigins") ?? [] },
             AllowedIpRanges = values.GetList("gateway.allowedIpRanges") ?? [],
             TrustedProxies = values.GetList("gateway.trustedProxies") ?? [],
+            Metrics = new MetricsConfig
+            {
+                Enabled = values.GetBoolean("gateway.metrics.enabled") ?? true,
+                Public = values.GetBoolean("gateway.metrics.public") ?? false,
+                OtlpEndpoint = values.GetString("gateway.metrics.otlpEndpoint"),
+                AzureMonitorConnectionString = Secret(values, "gateway.metrics.azureMonitorConnectionString"),
+            },
         },
         Agents = new AgentsConfig
         {
@@ -20,12 +27,18 @@ internal static class ConfigRecordBuilder
             {
                 Model = Model(values, "agents.defaults.model") ?? new ModelSelection(),
                 Workspace = Folder(values.GetString("agents.defaults.workspace")),
+                Budget = Budget(values, "agents.defaults.budget"),
             },
             List = [.. Enumerable.Range(0, values.Count("agents.list")).Select(i => Agent(values, $"agents.list[{i}]"))],
         },
         Models = new ModelsConfig
         {
             Providers = values.MemberNames("models.providers").ToDictionary(id => id, id => Provider(values, "models.providers." + id), StringComparer.Ordinal),
+        },
+        Logging = new LoggingConfig
+        {
+            Format = values.GetString("logging.format") ?? "text",
+            Level = values.GetString("logging.level") ?? "info",
         },
         Channels = new ChannelsConfig
         {
@@ -73,7 +86,22 @@ internal static class ConfigRecordBuilder
         Model = Model(values, path + ".model"),
         Workspace = Folder(values.GetString(path + ".workspace")),
         Tools = ToolsConfigBuilder.Policy(values, path + ".tools"),
+        Budget = Budget(values, path + ".budget"),
     };
+
+    private static BudgetConfig Budget(ConfigValues values, string path) => new()
+    {
+        DailyTokens = values.GetInteger(path + ".dailyTokens"),
+        DailyCostUsd = values.GetNumber(path + ".dailyCostUsd"),
+    };
+
+    private static ModelCost? Cost(ConfigValues values, string path) =>
+        values.GetNumber(path + ".input") is null && values.GetNumber(path + ".output") is null ? null : new ModelCost
+        {
+            Input = values.GetNumber(path + ".input") ?? 0,
+            Output = values.GetNumber(path + ".output") ?? 0,
+            CacheRead = values.GetNumber(path + ".cacheRead"),
+        };
 
     private static ProviderConfig Provider(ConfigValues values, string path) => new()
     {
@@ -87,6 +115,7 @@ internal static class ConfigRecordBuilder
             Id = values.GetString($"{path}.models[{i}].id") ?? "",
             ContextWindow = (int?)values.GetInteger($"{path}.models[{i}].contextWindow"),
             MaxTokens = (int?)values.GetInteger($"{path}.models[{i}].maxTokens"),
+            Cost = Cost(values, $"{path}.models[{i}].cost"),
         })],
     };
 

@@ -16,6 +16,8 @@ internal sealed class ConfigValues
 
     public long? GetInteger(string path) => Find(path)?.Value is long l ? l : null;
 
+    public double? GetNumber(string path) => Find(path)?.Value switch { double d => d, long l => l, _ => null };
+
     public bool? GetBoolean(string path) => Find(path)?.Value is bool b ? b : null;
 
     public IReadOnlyList<string>? GetList(string path) => Find(path)?.Value as IReadOnlyList<string>;

@@ -9,6 +9,7 @@ internal sealed record MoltBotConfig
     public ChannelsConfig Channels { get; init; } = new();
     public ToolsConfig Tools { get; init; } = new();
     public SkillsConfig Skills { get; init; } = new();
+    public LoggingConfig Logging { get; init; } = new();
 }
 
 internal sealed record GatewayConfig
@@ -21,6 +22,7 @@ internal sealed record GatewayConfig
     public string Bind { get; init; } = "loopback";
 
     public GatewayAuthConfig Auth { get; init; } = new();
+    public MetricsConfig Metrics { get; init; } = new();
 
     /// <summary>CIDRs or addresses allowed to reach the gateway; empty allows any.</summary>
     public IReadOnlyList<string> AllowedIpRanges { get; init; } = [];
@@ -55,6 +57,7 @@ internal sealed record AgentDefaults
 
     /// <summary>Workspace folder; null means <c>&lt;stateDir&gt;/workspace</c>.</summary>
     public string? Workspace { get; init; }
+    public BudgetConfig Budget { get; init; } = new();
 }
 
 internal sealed record ModelSelection
@@ -75,6 +78,8 @@ internal sealed record AgentEntry
 
     /// <summary>This agent's <c>tools.allow</c>/<c>tools.deny</c>, applied on top of the global ones.</summary>
     public ToolPolicyConfig Tools { get; init; } = new();
+    /// <summary>Overrides <c>agents.defaults.budget</c> field by field.</summary>
+    public BudgetConfig Budget { get; init; } = new();
 }
 
 internal sealed record AgentIdentity
@@ -107,6 +112,7 @@ internal sealed record ModelDefinition
     public required string Id { get; init; }
     public int? ContextWindow { get; init; }
     public int? MaxTokens { get; init; }
+    public ModelCost? Cost { get; init; }
 }
 
 /// <summary>A secret plus where it was read from, so errors can say which key is wrong without printing it.</summary>

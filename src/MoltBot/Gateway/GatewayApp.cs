@@ -18,6 +18,7 @@ using MoltBot.Gateway.Sockets;
 using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
 using MoltBot.Security.Audit;
 using MoltBot.Storage;
 
@@ -36,8 +37,9 @@ internal static partial class GatewayApp
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new LineLoggerProvider(options.Output, options.MinimumLogLevel));
-        builder.Logging.SetMinimumLevel(options.MinimumLogLevel);
+        var logLevel = options.MinimumLogLevel ?? LogOutput.LevelOf(loaded.Config.Logging);
+        builder.Logging.AddProvider(LogOutput.CreateProvider(loaded.Config.Logging, options.Output, logLevel, options.TimeProvider));
+        builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -51,6 +53,8 @@ internal static partial class GatewayApp
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
+        builder.Services.AddMoltBotMetricsExport(loaded.Config.Gateway.Metrics);
+        builder.Services.AddSingleton(new GatewayRunMarker(loaded.Paths.StateDir, options.TimeProvider));
         builder.Services.AddGatewaySecurity(loaded.Config.Gateway);
         builder.Services.AddGatewaySockets();
         options.ConfigureServices?.Invoke(builder.Services);
@@ -65,8 +69,10 @@ internal static partial class GatewayApp
         app.MapStatus();
         app.MapApprovals();
         app.MapTelegramWebhook();
+        app.MapMetrics(loaded.Config.Gateway.Metrics);
 
         app.Lifetime.ApplicationStarted.Register(() => OnStarted(app, token));
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<GatewayRunMarker>().Stop(MoltBotVersion.Current));
         return app;
     }
 
@@ -102,23 +108,29 @@ internal static partial class GatewayApp
         var controlUi = $"http://{(bindHost == "0.0.0.0" ? "127.0.0.1" : bindHost)}:{uri.Port}/";
         LogControlUi(logger, controlUi);
         app.Services.GetRequiredService<GatewayReadiness>().MarkReady();
+        var previousExit = app.Services.GetRequiredService<GatewayRunMarker>().Start(MoltBotVersion.Current);
+        LogStarted(logger, MoltBotVersion.Current, Environment.ProcessId, previousExit);
     }
 
-    [LoggerMessage(EventId = 1, EventName = "AgentModel", Level = LogLevel.Information, Message = "agent model: {Model}")]
+    [LoggerMessage(EventId = 1, EventName = EventNames.AgentModel, Level = LogLevel.Information, Message = "agent model: {Model}")]
     private static partial void LogAgentModel(ILogger logger, string model);
 
-    [LoggerMessage(EventId = 2, EventName = "NoModel", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 2, EventName = EventNames.NoModel, Level = LogLevel.Warning,
         Message = "no model configured: set OPENROUTER_API_KEY (or OPENAI_API_KEY, ANTHROPIC_API_KEY, AZURE_OPENAI_ENDPOINT), or agents.defaults.model.primary in moltbot.json")]
     private static partial void LogNoModel(ILogger logger);
 
-    [LoggerMessage(EventId = 3, EventName = "GatewayListening", Level = LogLevel.Information, Message = "listening on ws://{Host}:{Port}")]
+    [LoggerMessage(EventId = 3, EventName = EventNames.GatewayListening, Level = LogLevel.Information, Message = "listening on ws://{Host}:{Port}")]
     private static partial void LogListening(ILogger logger, string host, int port);
 
     // The one place a secret is printed: the first start, so the owner can copy it. It is never logged again.
-    [LoggerMessage(EventId = 4, EventName = "GatewayTokenGenerated", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4, EventName = EventNames.GatewayTokenGenerated, Level = LogLevel.Information,
         Message = "generated a gateway token (shown once; stored in {Path}): {Token}")]
     private static partial void LogTokenGenerated(ILogger logger, string token, string path);
 
-    [LoggerMessage(EventId = 5, EventName = "ControlUiUrl", Level = LogLevel.Information, Message = "Control UI: {Url} (API clients send the gateway token as a bearer token)")]
+    [LoggerMessage(EventId = 5, EventName = EventNames.ControlUiUrl, Level = LogLevel.Information, Message = "Control UI: {Url} (API clients send the gateway token as a bearer token)")]
     private static partial void LogControlUi(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 6, EventName = EventNames.GatewayStarted, Level = LogLevel.Information,
+        Message = "gateway started (version {Version}, pid {Pid}; previous run: {PreviousExit})")]
+    private static partial void LogStarted(ILogger logger, string version, int pid, string previousExit);
 }

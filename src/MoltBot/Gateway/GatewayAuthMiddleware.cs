@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using MoltBot.Gateway.Security;
 
@@ -13,7 +14,8 @@ internal sealed class GatewayAuthMiddleware(RequestDelegate next, GatewayAuthGua
     public Task InvokeAsync(HttpContext context)
     {
         // The Telegram webhook authenticates with its own secret header (checked by the endpoint, which exists only in webhook mode).
-        if (HealthEndpoints.IsPublic(context.Request.Path) || ControlUi.ControlUiEndpoints.IsPublic(context.Request.Path) || Channels.Telegram.TelegramWebhookEndpoints.IsWebhook(context.Request))
+        if (HealthEndpoints.IsPublic(context.Request.Path) || ControlUi.ControlUiEndpoints.IsPublic(context.Request.Path) || Channels.Telegram.TelegramWebhookEndpoints.IsWebhook(context.Request)
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null) // e.g. /metrics with gateway.metrics.public
         {
             return next(context);
         }

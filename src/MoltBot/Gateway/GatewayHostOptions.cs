@@ -7,7 +7,8 @@ internal sealed record GatewayHostOptions
 {
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     public TextWriter Output { get; init; } = Console.Out;
-    public LogLevel MinimumLogLevel { get; init; } = LogLevel.Information;
+    /// <summary>Null: <c>logging.level</c> from the configuration.</summary>
+    public LogLevel? MinimumLogLevel { get; init; }
 
     /// <summary>Runs after the gateway's own registrations, so tests can swap a seam (e.g. a recording <c>IAuditLog</c>).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }

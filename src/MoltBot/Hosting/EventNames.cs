@@ -24,13 +24,19 @@ internal static class EventNames
     /// <summary>Logged once per start with the Control UI address.</summary>
     public const string ControlUiUrl = "ControlUiUrl";
 
-    /// <summary>Logged when the gateway is up and ready; each one after the first is a restart (alert: restarts). Not emitted yet: emitted from the security/channels issues.</summary>
+    /// <summary>Logged when the gateway is up and ready, with version, pid and how the previous run ended: <c>clean</c>, <c>crash</c> or <c>first-start</c> (alert: restarts).</summary>
     public const string GatewayStarted = "GatewayStarted";
 
     // OpenAI-compatible API (Gateway/OpenAi/ChatCompletionsEndpoints.cs)
 
     /// <summary>Logged when a chat turn fails.</summary>
     public const string TurnFailed = "TurnFailed";
+
+    /// <summary>Logged when a WebChat turn (over the gateway WebSocket) fails.</summary>
+    public const string WebChatTurnFailed = "WebChatTurnFailed";
+
+    /// <summary>A gateway WebSocket connection closed, with its reason.</summary>
+    public const string SocketClosed = "SocketClosed";
 
     // Agent (Agent/AgentRunner.cs, Agent/Compactor.cs)
 
@@ -67,11 +73,131 @@ internal static class EventNames
     /// <summary>A request from an address outside gateway.allowedIpRanges was refused (logged once an hour per address).</summary>
     public const string IpDenied = "IpDenied";
 
-    /// <summary>A message arrived from a channel or the API (alert: message volume). Not emitted yet: emitted from the security/channels issues.</summary>
+    /// <summary>A message arrived from a channel, WebChat or the API (alert: message volume). Emitted by Hosting/Metrics/MessageTraffic.cs.</summary>
     public const string MessageReceived = "MessageReceived";
 
-    /// <summary>A channel (Discord, Telegram) lost its connection (alert: channel disconnected). Not emitted yet: emitted from the security/channels issues.</summary>
+    /// <summary>A channel (Discord, Telegram) lost its connection, once per drop (alert: channel disconnected). Emitted by Hosting/Metrics/ChannelHealthWatcher.cs.</summary>
     public const string ChannelDisconnected = "ChannelDisconnected";
+
+    // Providers (Providers/ModelRouter.cs, RetryingChatClient.cs, FailoverChatClient.cs)
+
+    /// <summary>A chat client was created for a model ref (debug).</summary>
+    public const string ModelClientCreated = "ModelClientCreated";
+
+    /// <summary>A model call failed with a retryable error and is retried.</summary>
+    public const string ModelRetrying = "ModelRetrying";
+
+    /// <summary>A provider asked to wait longer than the retry limit; not retried.</summary>
+    public const string ModelRetryAfterTooLong = "ModelRetryAfterTooLong";
+
+    /// <summary>A model failed and the next fallback model is tried.</summary>
+    public const string ModelFailover = "ModelFailover";
+
+    // Metrics (Hosting/Metrics)
+
+    /// <summary>Metrics are pushed to an OTLP collector or Azure Monitor.</summary>
+    public const string MetricsExporting = "MetricsExporting";
+
+    /// <summary>A metrics exporter could not start (bad connection string); the gateway runs on without it.</summary>
+    public const string MetricsExportFailed = "MetricsExportFailed";
+
+    // Budgets (Agent/Budgets)
+
+    /// <summary>An agent's daily token or cost budget is used up; turns are refused until 00:00 UTC. Logged once per agent per day.</summary>
+    public const string BudgetExhausted = "BudgetExhausted";
+
+    // Channel delivery (Channels/Delivery)
+
+    /// <summary>A channel message was refused by the access policy.</summary>
+    public const string ChannelMessageDenied = "ChannelMessageDenied";
+
+    /// <summary>A stranger asked to pair; the owner approves with <c>moltbot pairing approve</c>.</summary>
+    public const string PairingRequested = "PairingRequested";
+
+    /// <summary>An accepted but unanswered channel message is re-run after a restart.</summary>
+    public const string TurnResumed = "TurnResumed";
+
+    /// <summary>A channel turn failed; the user got an apology.</summary>
+    public const string ChannelTurnFailed = "ChannelTurnFailed";
+
+    /// <summary>Sending a reply failed and will be retried.</summary>
+    public const string OutboxRetrying = "OutboxRetrying";
+
+    /// <summary>Sending a reply failed for good.</summary>
+    public const string OutboxGaveUp = "OutboxGaveUp";
+
+    // Discord (Channels/Discord)
+
+    /// <summary>Logged in to the Discord gateway.</summary>
+    public const string DiscordConnected = "DiscordConnected";
+
+    /// <summary>The Discord connection dropped; reconnecting.</summary>
+    public const string DiscordDisconnected = "DiscordDisconnected";
+
+    /// <summary>A Discord session was resumed.</summary>
+    public const string DiscordResumed = "DiscordResumed";
+
+    /// <summary>Discord refused the connection for good (bad token, missing intents).</summary>
+    public const string DiscordFatal = "DiscordFatal";
+
+    /// <summary>A Discord REST call hit a rate limit.</summary>
+    public const string DiscordRateLimited = "DiscordRateLimited";
+
+    /// <summary>Discord answered 5xx; retrying.</summary>
+    public const string DiscordServerError = "DiscordServerError";
+
+    /// <summary>Handling a Discord message threw.</summary>
+    public const string DiscordHandlerFailed = "DiscordHandlerFailed";
+
+    /// <summary>A Discord message already handled was skipped (debug).</summary>
+    public const string DiscordDuplicateSkipped = "DiscordDuplicateSkipped";
+
+    /// <summary>Discord did not acknowledge a heartbeat; reconnecting.</summary>
+    public const string DiscordHeartbeatMissed = "DiscordHeartbeatMissed";
+
+    /// <summary>Discord acknowledged a heartbeat (debug).</summary>
+    public const string DiscordHeartbeatAck = "DiscordHeartbeatAck";
+
+    /// <summary>Discord invalidated the session.</summary>
+    public const string DiscordSessionInvalidated = "DiscordSessionInvalidated";
+
+    /// <summary>A malformed Discord gateway frame was ignored.</summary>
+    public const string DiscordMalformedFrame = "DiscordMalformedFrame";
+
+    /// <summary>The Discord channel is configured and starting.</summary>
+    public const string DiscordConfigured = "DiscordConfigured";
+
+    /// <summary>The Discord channel stopped for good.</summary>
+    public const string DiscordStopped = "DiscordStopped";
+
+    // Telegram (Channels/Telegram)
+
+    /// <summary>The Telegram bot token was accepted.</summary>
+    public const string TelegramLoggedIn = "TelegramLoggedIn";
+
+    /// <summary>The Telegram channel is configured and starting.</summary>
+    public const string TelegramConfigured = "TelegramConfigured";
+
+    /// <summary>Telegram rejected the bot token.</summary>
+    public const string TelegramTokenRejected = "TelegramTokenRejected";
+
+    /// <summary>Connecting to Telegram failed; retrying.</summary>
+    public const string TelegramConnectFailed = "TelegramConnectFailed";
+
+    /// <summary>A Telegram long poll failed; retrying.</summary>
+    public const string TelegramPollFailed = "TelegramPollFailed";
+
+    /// <summary>Accepting a Telegram update failed.</summary>
+    public const string TelegramAcceptFailed = "TelegramAcceptFailed";
+
+    /// <summary>The Telegram webhook was registered.</summary>
+    public const string TelegramWebhookSet = "TelegramWebhookSet";
+
+    /// <summary>A formatted Telegram reply was refused and re-sent as plain text.</summary>
+    public const string TelegramPlainTextFallback = "TelegramPlainTextFallback";
+
+    /// <summary>Sending the Telegram typing indicator failed (debug).</summary>
+    public const string TelegramTypingFailed = "TelegramTypingFailed";
 
     // Audit log (Security/Audit/SqliteAuditLog.cs)
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Agent.Skills;
+using MoltBot.Agent.Budgets;
 using MoltBot.Agent.Tools;
 using MoltBot.Agent.Tools.Web;
 using MoltBot.Configuration;
@@ -27,10 +28,11 @@ internal static class MoltBotServices
         services.AddSingleton<ISecretRedactor>(new KnownSecretsRedactor(loaded.Values.Where(v => v.IsSecret && v.Value is string).Select(v => (string)v.Value)));
         services.AddSingleton<IAuditLog>(NullAuditLog.Instance);
         services.AddSingleton<MoltBotMetrics>();
+        services.AddSingleton<MessageTraffic>();
         services.AddSingleton(_ => new SqliteDatabase(loaded.Paths.DatabasePath));
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionLanes>();
-        services.AddSingleton(sp => new ModelRouter(loaded.Config, timeProvider, new ModelRouterOptions { LoggerFactory = sp.GetRequiredService<ILoggerFactory>() }));
+        services.AddSingleton(sp => new ModelRouter(loaded.Config, timeProvider, new ModelRouterOptions { LoggerFactory = sp.GetRequiredService<ILoggerFactory>(), Metrics = sp.GetRequiredService<MoltBotMetrics>() }));
         services.AddSingleton<AgentCatalog>();
         services.AddSingleton<AIFunction, CurrentTimeTool>();
         services.AddAgentTools();
@@ -41,6 +43,8 @@ internal static class MoltBotServices
         services.AddSingleton<ChatCommands>();
         services.AddSingleton<Compactor>();
         services.AddSingleton<AgentRunner>();
+        services.AddSingleton<UsageStore>();
+        services.AddSingleton<AgentBudgets>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using MoltBot.Hosting;
 
 namespace MoltBot.Providers;
 
@@ -108,6 +109,6 @@ internal sealed partial class FailoverChatClient(IChatClient primary, IReadOnlyL
     private static string NameOf(IChatClient client) =>
         client.GetService<ChatClientMetadata>() is { } m ? $"{m.ProviderName}/{m.DefaultModelId}" : client.GetType().Name;
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "{Model} failed (HTTP {Status}); trying the next fallback model. {Error}")]
+    [LoggerMessage(EventId = 1111, EventName = EventNames.ModelFailover, Level = LogLevel.Warning, Message = "{Model} failed (HTTP {Status}); trying the next fallback model. {Error}")]
     private static partial void LogFailingOver(ILogger logger, string model, int? status, string error);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
 using MoltBot.Providers.Anthropic;
 using MoltBot.Providers.Azure;
 using MoltBot.Providers.OpenAi;
@@ -78,11 +79,12 @@ internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider tim
             _ => OpenAiClientFactory.Create(provider, r.ModelId, _httpClient.Value, networkTimeout),
         };
         return new ChatClientBuilder(client)
+            .UseUsage(r, provider.Models.FirstOrDefault(m => m.Id == r.ModelId)?.Cost, _options.Metrics, TimeProvider)
             .UseRetry(TimeProvider, _options.Retry, loggerFactory)
             .Use(inner => new ProviderErrorChatClient(inner, provider, r, TimeProvider))
             .Build();
     }
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Creating chat client for {Model} ({Api})")]
+    [LoggerMessage(EventId = 1100, EventName = EventNames.ModelClientCreated, Level = LogLevel.Debug, Message = "Creating chat client for {Model} ({Api})")]
     private static partial void LogCreating(ILogger logger, ModelRef model, string api);
 }

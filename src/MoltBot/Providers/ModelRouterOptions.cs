@@ -1,5 +1,6 @@
 using Azure.Core;
 using Microsoft.Extensions.Logging;
+using MoltBot.Hosting.Metrics;
 
 namespace MoltBot.Providers;
 
@@ -15,6 +16,9 @@ internal sealed record ModelRouterOptions
     public RetryOptions Retry { get; init; } = new();
 
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Where model latency and tokens are recorded; null records nothing (CLI probes, tests).</summary>
+    public MoltBotMetrics? Metrics { get; init; }
 
     /// <summary>Reads environment variables (<c>AZURE_CLIENT_ID</c>); null reads the process environment.</summary>
     public Func<string, string?>? Environment { get; init; }

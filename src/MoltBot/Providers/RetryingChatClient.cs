@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using MoltBot.Hosting;
 
 namespace MoltBot.Providers;
 
@@ -114,9 +115,9 @@ internal sealed partial class RetryingChatClient(IChatClient innerClient, TimePr
 
     private string Name => this.GetService<ChatClientMetadata>() is { } m ? $"{m.ProviderName}/{m.DefaultModelId}" : "model";
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "{Model}: attempt {Attempt}/{MaxAttempts} failed (HTTP {Status}); retrying in {Delay}. {Error}")]
+    [LoggerMessage(EventId = 1101, EventName = EventNames.ModelRetrying, Level = LogLevel.Warning, Message = "{Model}: attempt {Attempt}/{MaxAttempts} failed (HTTP {Status}); retrying in {Delay}. {Error}")]
     private static partial void LogRetrying(ILogger logger, string model, int attempt, int maxAttempts, int? status, TimeSpan delay, string error);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "{Model}: the provider asked to wait {RetryAfter}, longer than the {MaxRetryAfter} limit; not retrying.")]
+    [LoggerMessage(EventId = 1102, EventName = EventNames.ModelRetryAfterTooLong, Level = LogLevel.Warning, Message = "{Model}: the provider asked to wait {RetryAfter}, longer than the {MaxRetryAfter} limit; not retrying.")]
     private static partial void LogRetryAfterTooLong(ILogger logger, string model, TimeSpan retryAfter, TimeSpan maxRetryAfter);
 }

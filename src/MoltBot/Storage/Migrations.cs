@@ -96,5 +96,20 @@ internal static class Migrations
         CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """,
+
+        // 5 belongs to another branch in flight; this placeholder keeps usage_daily at 6 until it lands.
+        "-- 5: placeholder",
+
+        // 6: usage per agent per UTC day (yyyy-MM-dd), added to after every model call; budgets and /status read it.
+        """
+        CREATE TABLE IF NOT EXISTS usage_daily (
+            agent_id      TEXT NOT NULL,
+            day           TEXT NOT NULL,
+            input_tokens  INTEGER NOT NULL DEFAULT 0,
+            output_tokens INTEGER NOT NULL DEFAULT 0,
+            cost_usd      REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (agent_id, day)
+        );
+        """,
     ];
 }

@@ -41,6 +41,7 @@ internal static class ConfigReferenceMarkdown
         ConfigValueKind.List => "array of object",
         ConfigValueKind.Secret => "string (secret)",
         ConfigValueKind.Integer => key.Max is null ? $"integer ≥ {key.Min}" : $"integer {key.Min}–{key.Max}",
+        ConfigValueKind.Number => $"number ≥ {key.Min}",
         ConfigValueKind.Boolean => "boolean",
         ConfigValueKind.Enum => string.Join(" \\| ", key.Allowed.Select(a => $"`{a}`")),
         ConfigValueKind.BindAddress => "`loopback` \\| `lan` \\| IP address",

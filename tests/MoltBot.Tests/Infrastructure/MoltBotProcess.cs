@@ -52,6 +52,8 @@ public sealed class MoltBotProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    public int ProcessId => _process.Id;
+
     public static MoltBotProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(BinaryPath)
@@ -110,6 +112,25 @@ public sealed class MoltBotProcess : IAsyncDisposable
             }
             await Task.Delay(20, cts.Token);
         }
+    }
+
+    /// <summary>Asks for a graceful stop (SIGTERM, what <c>docker stop</c> and Container Apps send) and waits for the exit.</summary>
+    public async Task StopAsync()
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!)
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        await _exited.Task.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        _process.WaitForExit(); // drains the redirected streams
+    }
+
+    /// <summary>Kills the process (SIGKILL: no shutdown code runs, as with the OOM killer or a power cut) and waits for the exit.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _exited.Task.WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        _process.WaitForExit();
     }
 
     public static int FreePort()

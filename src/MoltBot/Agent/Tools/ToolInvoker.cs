@@ -33,7 +33,8 @@ internal sealed partial class ToolInvoker(
         var (outcome, text) = await RunAsync(call, context, cancellationToken);
         text = redactor.Redact(text);
         var elapsed = timeProvider.GetElapsedTime(started);
-        metrics.ToolCalls.Add(1, new KeyValuePair<string, object?>("tool", call.Name), new KeyValuePair<string, object?>("outcome", outcome));
+        // An unknown name is the model's invention: never a label value, or the metric's series would be unbounded.
+        metrics.RecordToolCall(outcome == "unknown" ? "unknown" : call.Name, outcome);
         return new FunctionResultContent(call.CallId, text)
         {
             AdditionalProperties = new AdditionalPropertiesDictionary

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Channels.Access;
+using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
 using MoltBot.Sessions;
 
 namespace MoltBot.Channels.Delivery;
@@ -21,7 +23,8 @@ internal sealed partial class ChannelDispatcher(
     OutboxWorker outbox,
     ILogger<ChannelDispatcher> logger,
     IEnumerable<ITypingIndicator> typingIndicators,
-    ChannelApprovalCommands approvalCommands) : IHostedService, IDisposable
+    ChannelApprovalCommands approvalCommands,
+    MessageTraffic traffic) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly Dictionary<string, ITypingIndicator> _typing = typingIndicators.ToDictionary(t => t.Channel, StringComparer.Ordinal);
@@ -34,6 +37,7 @@ internal sealed partial class ChannelDispatcher(
         {
             return DispatchResult.Duplicate;
         }
+        traffic.Received(message.Channel);
         if (message.IsDirect)
         {
             switch (gate.Evaluate(message.Channel, message.SenderId, access))
@@ -41,6 +45,7 @@ internal sealed partial class ChannelDispatcher(
                 case AccessDecision.Denied denied:
                     delivery.TryRecord(message, ChannelDeliveryStore.Denied, null);
                     LogDenied(logger, message.Channel, message.SenderId, denied.Reason);
+                    traffic.Denied(message.Channel, "access");
                     return DispatchResult.Denied;
                 case AccessDecision.PairingChallenge challenge:
                     if (delivery.TryRecord(message, ChannelDeliveryStore.Denied, null) && challenge.IsNew)
@@ -49,6 +54,7 @@ internal sealed partial class ChannelDispatcher(
                         outbox.Wake();
                     }
                     LogPairing(logger, message.Channel, message.SenderId);
+                    traffic.Denied(message.Channel, "pairing");
                     return DispatchResult.PairingChallenged;
             }
         }
@@ -150,16 +156,16 @@ internal sealed partial class ChannelDispatcher(
         outbox.Wake();
     }
 
-    [LoggerMessage(EventId = 1, EventName = "ChannelMessageDenied", Level = LogLevel.Information, Message = "denied a message on {Channel} from {SenderId}: {Reason}")]
+    [LoggerMessage(EventId = 1, EventName = EventNames.ChannelMessageDenied, Level = LogLevel.Information, Message = "denied a message on {Channel} from {SenderId}: {Reason}")]
     private static partial void LogDenied(ILogger logger, string channel, string senderId, string reason);
 
-    [LoggerMessage(EventId = 2, EventName = "PairingRequested", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2, EventName = EventNames.PairingRequested, Level = LogLevel.Information,
         Message = "pairing requested on {Channel} by {SenderId}; approve with `moltbot pairing approve {Channel} <code>` (`moltbot pairing list`)")]
     private static partial void LogPairing(ILogger logger, string channel, string senderId);
 
-    [LoggerMessage(EventId = 3, EventName = "TurnResumed", Level = LogLevel.Information, Message = "re-running the unanswered {Channel} message {MessageId}")]
+    [LoggerMessage(EventId = 3, EventName = EventNames.TurnResumed, Level = LogLevel.Information, Message = "re-running the unanswered {Channel} message {MessageId}")]
     private static partial void LogResuming(ILogger logger, string channel, string messageId);
 
-    [LoggerMessage(EventId = 4, EventName = "ChannelTurnFailed", Level = LogLevel.Warning, Message = "turn for {Channel} message {MessageId} failed")]
+    [LoggerMessage(EventId = 4, EventName = EventNames.ChannelTurnFailed, Level = LogLevel.Warning, Message = "turn for {Channel} message {MessageId} failed")]
     private static partial void LogTurnFailed(ILogger logger, string channel, string messageId, Exception exception);
 }

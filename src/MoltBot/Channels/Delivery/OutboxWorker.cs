@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
 
 namespace MoltBot.Channels.Delivery;
 
@@ -8,7 +10,7 @@ namespace MoltBot.Channels.Delivery;
 /// with exponential backoff on the injected clock; after <see cref="MaxAttempts"/> it is given up with a log line.
 /// </summary>
 internal sealed partial class OutboxWorker(
-    ChannelDeliveryStore delivery, IEnumerable<IChannelSender> senders, TimeProvider timeProvider, ILogger<OutboxWorker> logger) : BackgroundService
+    ChannelDeliveryStore delivery, IEnumerable<IChannelSender> senders, TimeProvider timeProvider, ILogger<OutboxWorker> logger, MessageTraffic traffic) : BackgroundService
 {
     public const int MaxAttempts = 10;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
@@ -68,6 +70,7 @@ internal sealed partial class OutboxWorker(
             {
                 await sender.SendAsync(message, cancellationToken);
                 delivery.MarkSent(message.Id);
+                traffic.Replied(message.Channel);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -94,11 +97,11 @@ internal sealed partial class OutboxWorker(
         base.Dispose();
     }
 
-    [LoggerMessage(EventId = 1, EventName = "OutboxRetrying", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1, EventName = EventNames.OutboxRetrying, Level = LogLevel.Warning,
         Message = "sending to {Channel} chat {ChatId} failed (attempt {Attempts}); retrying in {Seconds}s: {Error}")]
     private static partial void LogRetrying(ILogger logger, string channel, string chatId, int attempts, double seconds, string error);
 
-    [LoggerMessage(EventId = 2, EventName = "OutboxGaveUp", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 2, EventName = EventNames.OutboxGaveUp, Level = LogLevel.Error,
         Message = "gave up sending to {Channel} chat {ChatId} after {Attempts} attempts: {Error}")]
     private static partial void LogGaveUp(ILogger logger, string channel, string chatId, int attempts, string error);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MoltBot.Channels.Access;
 using MoltBot.Channels.Delivery;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
 
 namespace MoltBot.Channels.Discord;
 
@@ -38,9 +39,9 @@ internal sealed partial class DiscordChannel(
         }
     }
 
-    [LoggerMessage(EventId = 20, EventName = "DiscordConfigured", Level = LogLevel.Information, Message = "Discord channel configured: yes (DM allowlist: {AllowList})")]
+    [LoggerMessage(EventId = 20, EventName = EventNames.DiscordConfigured, Level = LogLevel.Information, Message = "Discord channel configured: yes (DM allowlist: {AllowList})")]
     private static partial void LogConfigured(ILogger logger, string allowList);
 
-    [LoggerMessage(EventId = 21, EventName = "DiscordStopped", Level = LogLevel.Error, Message = "Discord channel stopped: {Reason}")]
+    [LoggerMessage(EventId = 21, EventName = EventNames.DiscordStopped, Level = LogLevel.Error, Message = "Discord channel stopped: {Reason}")]
     private static partial void LogStopped(ILogger logger, string reason);
 }

@@ -4,6 +4,7 @@ using MoltBot.Channels.Access;
 using MoltBot.Channels.Delivery;
 using MoltBot.Channels.Telegram.Api;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
 
 namespace MoltBot.Channels.Telegram;
 
@@ -165,25 +166,25 @@ internal sealed partial class TelegramChannel(
 
     private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 10) - 1)));
 
-    [LoggerMessage(EventId = 1, EventName = "TelegramLoggedIn", Level = LogLevel.Information, Message = "logged in as @{Username}")]
+    [LoggerMessage(EventId = 1, EventName = EventNames.TelegramLoggedIn, Level = LogLevel.Information, Message = "logged in as @{Username}")]
     private static partial void LogLoggedIn(ILogger logger, string username);
 
-    [LoggerMessage(EventId = 2, EventName = "TelegramConfigured", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 2, EventName = EventNames.TelegramConfigured, Level = LogLevel.Information,
         Message = "Telegram channel configured: yes (DM policy: {Policy}; DM allowlist: {AllowFrom})")]
     private static partial void LogConfigured(ILogger logger, string policy, string allowFrom);
 
-    [LoggerMessage(EventId = 3, EventName = "TelegramTokenRejected", Level = LogLevel.Critical, Message = "{Message}; the Telegram channel is stopped")]
+    [LoggerMessage(EventId = 3, EventName = EventNames.TelegramTokenRejected, Level = LogLevel.Critical, Message = "{Message}; the Telegram channel is stopped")]
     private static partial void LogTokenRejected(ILogger logger, string message);
 
-    [LoggerMessage(EventId = 4, EventName = "TelegramConnectFailed", Level = LogLevel.Warning, Message = "cannot reach Telegram (retrying in {Seconds}s): {Error}")]
+    [LoggerMessage(EventId = 4, EventName = EventNames.TelegramConnectFailed, Level = LogLevel.Warning, Message = "cannot reach Telegram (retrying in {Seconds}s): {Error}")]
     private static partial void LogConnectFailed(ILogger logger, double seconds, string error);
 
-    [LoggerMessage(EventId = 5, EventName = "TelegramPollFailed", Level = LogLevel.Warning, Message = "getUpdates failed (retrying in {Seconds}s): {Error}")]
+    [LoggerMessage(EventId = 5, EventName = EventNames.TelegramPollFailed, Level = LogLevel.Warning, Message = "getUpdates failed (retrying in {Seconds}s): {Error}")]
     private static partial void LogPollFailed(ILogger logger, double seconds, string error);
 
-    [LoggerMessage(EventId = 6, EventName = "TelegramAcceptFailed", Level = LogLevel.Error, Message = "could not record update {UpdateId}; it will be fetched again")]
+    [LoggerMessage(EventId = 6, EventName = EventNames.TelegramAcceptFailed, Level = LogLevel.Error, Message = "could not record update {UpdateId}; it will be fetched again")]
     private static partial void LogAcceptFailed(ILogger logger, long updateId, Exception exception);
 
-    [LoggerMessage(EventId = 7, EventName = "TelegramWebhookSet", Level = LogLevel.Information, Message = "receiving updates by webhook at {Url}")]
+    [LoggerMessage(EventId = 7, EventName = EventNames.TelegramWebhookSet, Level = LogLevel.Information, Message = "receiving updates by webhook at {Url}")]
     private static partial void LogWebhook(ILogger logger, string url);
 }

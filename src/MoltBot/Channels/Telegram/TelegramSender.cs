@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MoltBot.Channels.Telegram.Api;
+using MoltBot.Hosting;
 
 namespace MoltBot.Channels.Telegram;
 
@@ -33,7 +34,7 @@ internal sealed partial class TelegramSender(TelegramBotApiClient api, ILogger<T
         }
     }
 
-    [LoggerMessage(EventId = 20, EventName = "TelegramPlainTextFallback", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 20, EventName = EventNames.TelegramPlainTextFallback, Level = LogLevel.Information,
         Message = "Telegram rejected the formatting for chat {ChatId} ({Description}); sent as plain text")]
     private static partial void LogPlainTextFallback(ILogger logger, string chatId, string description);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MoltBot.Channels.Telegram.Api;
+using MoltBot.Hosting;
 
 namespace MoltBot.Channels.Telegram;
 
@@ -35,6 +36,6 @@ internal sealed partial class TelegramTypingIndicator(TelegramBotApiClient api, 
         }
     }
 
-    [LoggerMessage(EventId = 21, EventName = "TelegramTypingFailed", Level = LogLevel.Debug, Message = "typing indicator for chat {ChatId} failed: {Error}")]
+    [LoggerMessage(EventId = 21, EventName = EventNames.TelegramTypingFailed, Level = LogLevel.Debug, Message = "typing indicator for chat {ChatId} failed: {Error}")]
     private static partial void LogTypingFailed(ILogger logger, string chatId, string error);
 }

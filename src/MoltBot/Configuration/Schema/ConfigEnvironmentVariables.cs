@@ -19,6 +19,10 @@ internal static class ConfigEnvironmentVariables
     public const string DiscordAllowedUsers = "DISCORD_ALLOWED_USERS";
     public const string TelegramBotToken = "TELEGRAM_BOT_TOKEN";
     public const string TelegramAllowedUsers = "TELEGRAM_ALLOWED_USER_ID";
+    public const string LoggingFormat = "MOLTBOT_LOG_FORMAT";
+    public const string LoggingLevel = "MOLTBOT_LOG_LEVEL";
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string AllowedIpRanges = "ALLOWED_IP_RANGES";
     public const string TrustedProxies = "MOLTBOT_TRUSTED_PROXIES";
     public const string BraveApiKey = "BRAVE_API_KEY";
@@ -44,6 +48,10 @@ internal static class ConfigEnvironmentVariables
         new(DiscordAllowedUsers, "channels.discord.dm.allowFrom", "Comma-separated Discord user ids allowed to DM the bot."),
         new(TelegramBotToken, "channels.telegram.botToken", "Telegram bot token."),
         new(TelegramAllowedUsers, "channels.telegram.dm.allowFrom", "Comma-separated Telegram user ids allowed in private chats."),
+        new(LoggingFormat, "logging.format", "Log format: `text` or `json` (the container image sets `json`)."),
+        new(LoggingLevel, "logging.level", "Lowest log level printed: `trace`, `debug`, `info`, `warn` or `error`."),
+        new(OtlpEndpoint, "gateway.metrics.otlpEndpoint", "OTLP/HTTP collector base URL; metrics are pushed there when set (`OTEL_EXPORTER_OTLP_HEADERS` adds headers)."),
+        new(AppInsightsConnectionString, "gateway.metrics.azureMonitorConnectionString", "Application Insights connection string; metrics go to Azure Monitor when set."),
         new(AllowedIpRanges, "gateway.allowedIpRanges", "Comma-separated CIDRs (or addresses) allowed to reach the gateway; others get 403."),
         new(TrustedProxies, "gateway.trustedProxies", "Comma-separated CIDRs of reverse proxies whose `X-Forwarded-For` is believed."),
         new(BraveApiKey, "tools.web.search.brave.apiKey", "Brave Search API key; enables `web_search`."),

@@ -23,6 +23,10 @@ internal static partial class ConfigSchema
 
     public static IReadOnlyList<string> WebSearchProviders { get; } = ["brave", "tavily", "searxng"];
 
+    public static IReadOnlyList<string> LogFormats { get; } = ["text", "json"];
+
+    public static IReadOnlyList<string> LogLevels { get; } = ["trace", "debug", "info", "warn", "error"];
+
     /// <summary>Built-in provider ids and the API each speaks when <c>api</c> is not set.</summary>
     public static IReadOnlyDictionary<string, string> BuiltInProviders { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -39,6 +43,11 @@ internal static partial class ConfigSchema
         new("gateway.bind", K.BindAddress, "Where to listen: `loopback` (this machine only), `lan` (all interfaces) or one IP address.") { DefaultValue = "loopback", Flag = "--bind" },
         new("gateway.auth", K.Section, "How clients prove they may use the gateway."),
         new("gateway.auth.token", K.Secret, "Shared token that clients send as a bearer token. Secret.") { Flag = "--token" },
+        new("gateway.metrics", K.Section, "Metrics: Prometheus `/metrics`, OTLP and Azure Monitor (see docs/observability.md)."),
+        new("gateway.metrics.enabled", K.Boolean, "Serve Prometheus metrics at `/metrics` (text format 0.0.4).") { DefaultValue = true },
+        new("gateway.metrics.public", K.Boolean, "Serve `/metrics` without the gateway token, for scrapers that cannot send `Authorization: Bearer` (Prometheus can). Anyone who reaches the port can then read the counters.") { DefaultValue = false },
+        new("gateway.metrics.otlpEndpoint", K.String, "OTLP/HTTP collector base URL, e.g. `http://collector:4318`; metrics are pushed to `<url>/v1/metrics` as protobuf every 60 s."),
+        new("gateway.metrics.azureMonitorConnectionString", K.Secret, "Application Insights connection string; metrics are sent to Azure Monitor. Secret."),
         new("gateway.controlUi", K.Section, "The web Control UI and WebChat served at `/`."),
         new("gateway.controlUi.allowedOrigins", K.StringList, "Browser origins, besides the gateway's own, allowed to open its WebSocket (e.g. `https://bot.example.com` behind a proxy). Never `*`.") { Default = "[]" },
         new("gateway.auth.rateLimit", K.Section, "Brute-force guard: failed authentications are counted per client address, then answered with back-off (HTTP 429 + `Retry-After`) without checking the token."),
@@ -54,6 +63,9 @@ internal static partial class ConfigSchema
         new("agents.defaults.model.primary", K.String, "Primary model ref, e.g. `openrouter/anthropic/claude-3.5-sonnet`.") { Default = "from the first API key set (see Defaults)" },
         new("agents.defaults.model.fallbacks", K.StringList, "Model refs tried in order when the primary fails.") { Default = "[]" },
         new("agents.defaults.workspace", K.String, "Workspace folder for agent files and memory; `~` is expanded.") { Default = "<state dir>/workspace" },
+        new("agents.defaults.budget", K.Section, "Per-day usage limit of each agent; past it, turns are refused until 00:00 UTC."),
+        new("agents.defaults.budget.dailyTokens", K.Integer, "Input plus output tokens an agent may use per UTC day.") { Min = 1 },
+        new("agents.defaults.budget.dailyCostUsd", K.Number, "US dollars an agent may spend per UTC day; only models with `cost` prices add to it.") { Min = 0 },
         new("agents.list", K.List, "The agents. When empty, one agent `main` is used as the default."),
         new("agents.list[]", K.Section, "One agent."),
         new("agents.list[].id", K.String, "Unique agent id (used in sessions and routing).") { Required = true },
@@ -67,6 +79,9 @@ internal static partial class ConfigSchema
         new("agents.list[].tools", K.Section, "Tool policy for this agent, on top of `tools.allow` / `tools.deny`."),
         new("agents.list[].tools.allow", K.StringList, "Tool names this agent may use (`*` wildcards); empty means every tool the global policy allows.") { Default = "[]" },
         new("agents.list[].tools.deny", K.StringList, "Tool names this agent may not use (`*` wildcards); deny wins.") { Default = "[]" },
+        new("agents.list[].budget", K.Section, "Per-day usage limit for this agent; each field overrides `agents.defaults.budget`."),
+        new("agents.list[].budget.dailyTokens", K.Integer, "Tokens this agent may use per UTC day.") { Min = 1 },
+        new("agents.list[].budget.dailyCostUsd", K.Number, "US dollars this agent may spend per UTC day.") { Min = 0 },
 
         new("models", K.Section, "Model providers."),
         new("models.providers", K.Map, "Providers by id. Built-in ids: `openrouter`, `openai`, `anthropic`, `azure-openai`; any other id is a custom provider and needs `api`."),
@@ -82,6 +97,11 @@ internal static partial class ConfigSchema
         new("models.providers.*.models[].id", K.String, "Model id as the provider names it; refer to it as `<provider>/<id>`.") { Required = true },
         new("models.providers.*.models[].contextWindow", K.Integer, "Context window in tokens.") { Default = "128000", Min = 1 },
         new("models.providers.*.models[].maxTokens", K.Integer, "Maximum output tokens per reply.") { Default = "4096", Min = 1 },
+        new("models.providers.*.models[].cost", K.Section, "Prices in US dollars per million tokens, for `dailyCostUsd` budgets and `/status`."),
+        new("models.providers.*.models[].cost.input", K.Number, "Price of a million input tokens.") { Min = 0 },
+        new("models.providers.*.models[].cost.output", K.Number, "Price of a million output tokens.") { Min = 0 },
+        new("models.providers.*.models[].cost.cacheRead", K.Number, "Price of a million cached input tokens; `input` when unset.") { Min = 0 },
+        new("models.providers.*.models[].cost.cacheWrite", K.Number, "Accepted for OpenClaw configs; not used (providers do not report cache writes alike).") { Min = 0 },
 
         new("channels", K.Section, "Chat channels. Each answers only who its `dm` settings allow."),
         new("channels.discord", K.Section, "Discord: our own Gateway v10 client. Configured when a token is set."),
@@ -156,7 +176,9 @@ internal static partial class ConfigSchema
         new("memory", K.External, "Memory. Accepted; owned by the memory feature."),
         new("cron", K.External, "Scheduled jobs. Accepted; owned by the scheduling feature."),
         new("hooks", K.External, "Hooks. Accepted; owned by the hooks feature."),
-        new("logging", K.External, "Logging. Accepted; owned by the hosting feature."),
+        new("logging", K.Section, "Console logs (see docs/observability.md)."),
+        new("logging.format", K.Enum, "`text`: `[area] message` lines; `json`: one JSON object per line with `time`, `level`, `event`, `message` and the values (the container image's default).") { DefaultValue = "text", Allowed = LogFormats },
+        new("logging.level", K.Enum, "Lowest level printed.") { DefaultValue = "info", Allowed = LogLevels },
         new("messages", K.External, "Message handling. Accepted; owned by the channels feature."),
         new("commands", K.External, "Chat commands. Accepted; owned by the commands feature."),
 

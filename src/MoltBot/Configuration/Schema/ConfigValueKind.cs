@@ -30,6 +30,9 @@ internal enum ConfigValueKind
     /// <summary>A model ref string (the primary) or <c>{primary, fallbacks}</c>.</summary>
     ModelSelection,
 
+    /// <summary>A decimal number (prices, dollar budgets); <see cref="double"/> in <see cref="ConfigValues"/>.</summary>
+    Number,
+
     /// <summary>A top-level section owned by a later feature: accepted as-is, not validated here.</summary>
     External,
 

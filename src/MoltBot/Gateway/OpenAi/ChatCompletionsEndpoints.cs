@@ -1,3 +1,5 @@
+using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,7 +37,7 @@ internal static partial class ChatCompletionsEndpoints
     }
 
     private static async Task CompleteAsync(
-        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime)
+        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime, MessageTraffic traffic)
     {
         // Shutting down cancels model calls at once: the user's message is already stored, and a restart can pick it up.
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -79,6 +81,7 @@ internal static partial class ChatCompletionsEndpoints
         var created = time.GetUtcNow().ToUnixTimeSeconds();
         var model = $"{ModelPrefix}/{agentId}";
         var logger = loggers.CreateLogger("MoltBot.Gateway.OpenAi");
+        traffic.Received("api");
 
         if (!request.Stream)
         {
@@ -90,6 +93,7 @@ internal static partial class ChatCompletionsEndpoints
                     new ChatCompletionUsage(result.InputTokens, result.OutputTokens, result.InputTokens + result.OutputTokens));
                 response.ContentType = "application/json";
                 await JsonSerializer.SerializeAsync(response.Body, body, OpenAiWireJsonContext.Default.ChatCompletionResponse, cancellationToken);
+                traffic.Replied("api");
             }
             catch (Exception ex) when (Describe(ex) is { } error)
             {
@@ -116,6 +120,7 @@ internal static partial class ChatCompletionsEndpoints
                 await sse.WriteDeltaAsync(new ChatCompletionMessage(null, result.Text), null, cancellationToken);
             }
             await sse.WriteDeltaAsync(new ChatCompletionMessage(null, null), "stop", cancellationToken);
+            traffic.Replied("api");
         }
         catch (Exception ex) when (Describe(ex) is { } error)
         {
@@ -151,6 +156,6 @@ internal static partial class ChatCompletionsEndpoints
         _ => (502, "upstream_error"),
     };
 
-    [LoggerMessage(EventId = 10, EventName = "TurnFailed", Level = LogLevel.Warning, Message = "turn in {SessionKey} failed")]
+    [LoggerMessage(EventId = 10, EventName = EventNames.TurnFailed, Level = LogLevel.Warning, Message = "turn in {SessionKey} failed")]
     private static partial void LogTurnFailed(ILogger logger, string sessionKey, Exception exception);
 }

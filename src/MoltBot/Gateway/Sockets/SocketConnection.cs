@@ -289,6 +289,6 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(EventId = 1, EventName = "SocketClosed", Level = LogLevel.Information, Message = "closed WebSocket {ConnectionId} from {Address}: {Reason}")]
+    [LoggerMessage(EventId = 1, EventName = Hosting.EventNames.SocketClosed, Level = LogLevel.Information, Message = "closed WebSocket {ConnectionId} from {Address}: {Reason}")]
     private static partial void LogClosed(ILogger logger, string connectionId, string address, string reason);
 }

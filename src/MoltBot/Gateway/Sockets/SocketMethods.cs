@@ -22,7 +22,7 @@ internal sealed partial class SocketMethods(
     IEnumerable<IChannelStatusSource> channels,
     GatewayReadiness readiness,
     ChatRuns runs,
-    MoltBotMetrics metrics,
+    MessageTraffic traffic,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<SocketMethods> logger)
@@ -89,7 +89,7 @@ internal sealed partial class SocketMethods(
         {
             return SocketResult.Of(new ChatSendAccepted(runId, "in_flight"), SocketJsonContext.Default.ChatSendAccepted);
         }
-        metrics.MessagesIn.Add(1, new KeyValuePair<string, object?>("channel", "webchat"));
+        traffic.Received("webchat");
         var turn = new AgentTurnRequest(parameters.Message, agent.Id, sessionKey, SourceId: $"webchat:{parameters.IdempotencyKey}");
         _ = RunChatAsync(connection, runId, turn);
         return SocketResult.Of(new ChatSendAccepted(runId, "accepted"), SocketJsonContext.Default.ChatSendAccepted);
@@ -106,7 +106,7 @@ internal sealed partial class SocketMethods(
             await Task.Yield();
             var result = await runner.RunAsync(turn, (delta, _) => new ValueTask(connection.SendEventAsync("chat",
                 new ChatEvent(runId, sessionKey, "delta", DeltaText: delta), SocketJsonContext.Default.ChatEvent)), cancellation.Token);
-            metrics.MessagesOut.Add(1, new KeyValuePair<string, object?>("channel", "webchat"));
+            traffic.Replied("webchat");
             await connection.SendEventAsync("chat", new ChatEvent(runId, sessionKey, "final",
                 Message: new ChatHistoryMessage("assistant", result.Text, time.GetUtcNow().ToUnixTimeMilliseconds())), SocketJsonContext.Default.ChatEvent);
         }
@@ -158,6 +158,6 @@ internal sealed partial class SocketMethods(
     private static ConnectOutcome Refuse(string code, string message, TimeSpan? retryAfter = null) =>
         new(null, new FrameError(code, message, retryAfter.HasValue ? true : null, (long?)retryAfter?.TotalMilliseconds));
 
-    [LoggerMessage(EventId = 2, EventName = EventNames.TurnFailed, Level = LogLevel.Warning, Message = "webchat turn in {SessionKey} failed")]
+    [LoggerMessage(EventId = 2, EventName = EventNames.WebChatTurnFailed, Level = LogLevel.Warning, Message = "webchat turn in {SessionKey} failed")]
     private static partial void LogTurnFailed(ILogger logger, string sessionKey, Exception exception);
 }

@@ -45,7 +45,23 @@ internal sealed class MoltBotMetrics : IDisposable
         }
     }
 
+    /// <summary>The meter instance of this host, so a listener can tell it from another host's in the same process (tests).</summary>
+    internal Meter Meter => _meter;
+
+    /// <summary>Counts one tool call; <paramref name="outcome"/> is <c>ok</c>, <c>error</c> or <c>unknown-tool</c>.</summary>
+    public void RecordToolCall(string tool, string outcome) =>
+        ToolCalls.Add(1, new KeyValuePair<string, object?>("tool", tool), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>Times an agent turn until disposed (failures included).</summary>
+    public AgentRunTimer TimeAgentRun(TimeProvider timeProvider, string agentId) => new(this, timeProvider, agentId, timeProvider.GetTimestamp());
+
     public void Dispose() => _meter.Dispose();
+
+    internal readonly struct AgentRunTimer(MoltBotMetrics metrics, TimeProvider timeProvider, string agentId, long started) : IDisposable
+    {
+        public void Dispose() =>
+            metrics.AgentRunDuration.Record(timeProvider.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("agent", agentId));
+    }
 
     private IEnumerable<Measurement<int>> ObserveChannels()
     {

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MoltBot.Configuration;
+
+namespace MoltBot.Hosting.Metrics;
+
+internal static class MetricsServiceCollectionExtensions
+{
+    /// <summary>The Prometheus collector (when <c>/metrics</c> is on) and the OTLP / Azure Monitor push exporters (when configured).</summary>
+    public static IServiceCollection AddMoltBotMetricsExport(this IServiceCollection services, MetricsConfig config)
+    {
+        // Not an exporter, but the alerts' channel-disconnected event and the channel gauge come from it; idle without channels.
+        services.AddHostedService<ChannelHealthWatcher>();
+        if (config.Enabled)
+        {
+            services.AddSingleton<PrometheusCollector>();
+        }
+        if (config.OtlpEndpoint is not null || config.AzureMonitorConnectionString is not null)
+        {
+            OpenTelemetryExportService.Validate(config);
+            services.AddHostedService(sp => new OpenTelemetryExportService(config, sp.GetRequiredService<ILogger<OpenTelemetryExportService>>()));
+        }
+        return services;
+    }
+}
