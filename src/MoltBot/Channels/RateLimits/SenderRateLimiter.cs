@@ -4,10 +4,13 @@ using MoltBot.Configuration;
 namespace MoltBot.Channels.RateLimits;
 
 /// <summary>
-/// Per-sender token buckets for one channel (System.Threading.RateLimiting <see cref="TokenBucketRateLimiter"/>s).
-/// The limiters cannot take a <see cref="TimeProvider"/>, so they do not replenish themselves: one timer on the injected
-/// clock calls <see cref="ReplenishingRateLimiter.TryReplenish"/> on every bucket each period. A bucket that is full again
-/// is dropped (it is the same as a new one), which ends the sender's limited window and bounds memory to active senders.
+/// Per-sender token buckets for one channel, on System.Threading.RateLimiting. Its replenishing limiters
+/// (<see cref="TokenBucketRateLimiter"/>) cannot take a <see cref="TimeProvider"/>, and even their manual
+/// <c>TryReplenish</c> measures elapsed time with <c>Stopwatch</c>, so they cannot follow the injected clock. Each bucket is
+/// therefore a <see cref="ConcurrencyLimiter"/> of <c>burst</c> permits whose leases are kept, not returned, when a message
+/// is let through: a held lease is a spent token. One timer on the injected clock gives back one lease per sender each
+/// period. A sender with no lease held has a full bucket, the same as a new one: it is dropped, which ends its limited
+/// window and bounds memory to the senders active in the last <c>burst × period</c>.
 /// </summary>
 internal sealed class SenderRateLimiter : IDisposable
 {
@@ -52,21 +55,16 @@ internal sealed class SenderRateLimiter : IDisposable
         {
             if (!_senders.TryGetValue(senderKey, out var sender))
             {
-                sender = new Sender(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = _config.Burst,
-                    TokensPerPeriod = 1,
-                    ReplenishmentPeriod = _config.Period,
-                    AutoReplenishment = false,
-                    QueueLimit = 0,
-                }));
+                sender = new Sender(new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = _config.Burst, QueueLimit = 0 }));
                 _senders[senderKey] = sender;
             }
-            using var lease = sender.Bucket.AttemptAcquire(1);
+            var lease = sender.Bucket.AttemptAcquire(1);
             if (lease.IsAcquired)
             {
+                sender.Spent.Enqueue(lease);
                 return RateLimitDecision.Allow;
             }
+            lease.Dispose();
             var first = !sender.Limited;
             sender.Limited = true;
             var retryAfter = _nextReplenish - _time.GetUtcNow();
@@ -81,7 +79,7 @@ internal sealed class SenderRateLimiter : IDisposable
         {
             foreach (var sender in _senders.Values)
             {
-                sender.Bucket.Dispose();
+                sender.Dispose();
             }
             _senders.Clear();
         }
@@ -95,8 +93,11 @@ internal sealed class SenderRateLimiter : IDisposable
             List<string>? full = null;
             foreach (var (key, sender) in _senders)
             {
-                sender.Bucket.TryReplenish();
-                if (sender.Bucket.GetStatistics()?.CurrentAvailablePermits >= _config.Burst)
+                if (sender.Spent.TryDequeue(out var token))
+                {
+                    token.Dispose(); // one message's allowance back
+                }
+                if (sender.Spent.Count == 0)
                 {
                     (full ??= []).Add(key);
                 }
@@ -104,16 +105,28 @@ internal sealed class SenderRateLimiter : IDisposable
             foreach (var key in full ?? [])
             {
                 _senders.Remove(key, out var sender);
-                sender!.Bucket.Dispose();
+                sender!.Dispose();
             }
         }
     }
 
-    private sealed class Sender(TokenBucketRateLimiter bucket)
+    private sealed class Sender(ConcurrencyLimiter bucket) : IDisposable
     {
-        public TokenBucketRateLimiter Bucket { get; } = bucket;
+        public ConcurrencyLimiter Bucket { get; } = bucket;
+
+        /// <summary>Leases of the messages let through and not yet given back: the spent tokens, oldest first.</summary>
+        public Queue<RateLimitLease> Spent { get; } = new();
 
         /// <summary>Refused at least once since the bucket was last full: the notice was already sent.</summary>
         public bool Limited { get; set; }
+
+        public void Dispose()
+        {
+            while (Spent.TryDequeue(out var lease))
+            {
+                lease.Dispose();
+            }
+            Bucket.Dispose();
+        }
     }
 }
