@@ -18,17 +18,24 @@ internal sealed class SenderRateLimiter : IDisposable
     private readonly TimeProvider _time;
     private readonly Dictionary<string, Sender> _senders = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private static readonly TimeSpan MinimumTick = TimeSpan.FromMilliseconds(100);
+
     private readonly ITimer? _timer;
+    private readonly TimeSpan _tick;
+    private readonly int _tokensPerTick;
     private DateTimeOffset _nextReplenish;
 
     public SenderRateLimiter(RateLimitConfig config, TimeProvider time)
     {
         _config = config;
         _time = time;
+        // A very high rate (say 10,000 a second) gives back several messages per tick rather than ticking that often.
+        _tick = config.Period < MinimumTick ? MinimumTick : config.Period;
+        _tokensPerTick = Math.Max(1, (int)Math.Round(_tick / config.Period));
         if (config.Enabled)
         {
-            _nextReplenish = time.GetUtcNow() + config.Period;
-            _timer = time.CreateTimer(_ => Replenish(), null, config.Period, config.Period);
+            _nextReplenish = time.GetUtcNow() + _tick;
+            _timer = time.CreateTimer(_ => Replenish(), null, _tick, _tick);
         }
     }
 
@@ -89,11 +96,11 @@ internal sealed class SenderRateLimiter : IDisposable
     {
         lock (_gate)
         {
-            _nextReplenish = _time.GetUtcNow() + _config.Period;
+            _nextReplenish = _time.GetUtcNow() + _tick;
             List<string>? full = null;
             foreach (var (key, sender) in _senders)
             {
-                if (sender.Spent.TryDequeue(out var token))
+                for (var i = 0; i < _tokensPerTick && sender.Spent.TryDequeue(out var token); i++)
                 {
                     token.Dispose(); // one message's allowance back
                 }
