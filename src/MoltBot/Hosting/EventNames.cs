@@ -129,6 +129,9 @@ internal static class EventNames
     /// <summary>Sending a reply failed for good.</summary>
     public const string OutboxGaveUp = "OutboxGaveUp";
 
+    /// <summary>The gateway stopped while a reply was being sent and the send did not finish within its grace period; it is sent again at the next start.</summary>
+    public const string OutboxSendCutAtStop = "OutboxSendCutAtStop";
+
     // Discord (Channels/Discord)
 
     /// <summary>Logged in to the Discord gateway.</summary>
