@@ -46,6 +46,7 @@ public sealed class SenderRateLimitTests : IAsyncLifetime
                     ApiBaseUrl = _discord.ApiBaseUrl,
                     Dm = new DmConfig { Policy = "allowlist", AllowFrom = [Owner, Friend] },
                 },
+                WebChat = new WebChatChannelConfig(), // the defaults (the harness turns the webchat limit off)
             },
         };
         _gateway = await GatewayHarness.StartAsync(_state.Path, config, _time, services => services.AddSingleton<IAuditLog>(_audit));
