@@ -146,6 +146,9 @@ internal static class EventNames
     /// <summary>Discord refused the connection for good (bad token, missing intents).</summary>
     public const string DiscordFatal = "DiscordFatal";
 
+    /// <summary>Triggering the Discord typing indicator failed (debug).</summary>
+    public const string DiscordTypingFailed = "DiscordTypingFailed";
+
     /// <summary>A Discord REST call hit a rate limit.</summary>
     public const string DiscordRateLimited = "DiscordRateLimited";
 

@@ -21,6 +21,7 @@ internal static class DiscordServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DiscordClient>>()));
         services.AddSingleton<IChannelSender, DiscordSender>();
+        services.AddSingleton<ITypingIndicator, DiscordTypingIndicator>();
         services.AddSingleton<IChannelStatusSource, DiscordStatusSource>();
         services.AddSingleton<IHostedService, DiscordChannel>();
         return services;

@@ -12,28 +12,10 @@ internal sealed partial class TelegramTypingIndicator(TelegramBotApiClient api, 
 
     public string Channel => TelegramSender.Name;
 
-    public async Task KeepTypingAsync(string chatId, CancellationToken cancellationToken)
+    public Task KeepTypingAsync(string chatId, CancellationToken cancellationToken)
     {
         var chat = TelegramIds.ChatId(chatId);
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await api.SendChatActionAsync(chat, cancellationToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogTypingFailed(logger, chatId, ex.Message); // cosmetic: never fails the turn
-                }
-                await Task.Delay(Interval, timeProvider, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The turn ended.
-        }
+        return TypingLoop.RunAsync(ct => api.SendChatActionAsync(chat, ct), Interval, timeProvider, error => LogTypingFailed(logger, chatId, error), cancellationToken);
     }
 
     [LoggerMessage(EventId = 21, EventName = EventNames.TelegramTypingFailed, Level = LogLevel.Debug, Message = "typing indicator for chat {ChatId} failed: {Error}")]

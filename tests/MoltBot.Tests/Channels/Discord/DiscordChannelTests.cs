@@ -61,6 +61,18 @@ public sealed class DiscordChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TurnInProgress_ShowsTypingInTheChannel()
+    {
+        _llm.EnqueueHang();
+
+        await _discord.QueueMessageCreateAsync("dm-3", Owner, "think hard");
+        await _llm.WaitForRequestAsync(1, Ct);
+        await _discord.TypingReceived.WaitAsync(1, Ct);
+
+        Assert.Equal("dm-3", _discord.TypingCalls[0]);
+    }
+
+    [Fact]
     public async Task Status_ReportsTheDiscordConnection()
     {
         var body = await _gateway.Http.GetStringAsync("/api/status", Ct);
