@@ -28,6 +28,8 @@ internal static class ConfigRecordBuilder
                 Model = Model(values, "agents.defaults.model") ?? new ModelSelection(),
                 Workspace = Folder(values.GetString("agents.defaults.workspace")),
                 Budget = Budget(values, "agents.defaults.budget"),
+                UserTimezone = values.GetString("agents.defaults.userTimezone"),
+                MemorySearch = MemorySearchConfigBuilder.Build(values),
             },
             List = [.. Enumerable.Range(0, values.Count("agents.list")).Select(i => Agent(values, $"agents.list[{i}]"))],
         },

@@ -58,6 +58,10 @@ internal sealed record AgentDefaults
     /// <summary>Workspace folder; null means <c>&lt;stateDir&gt;/workspace</c>.</summary>
     public string? Workspace { get; init; }
     public BudgetConfig Budget { get; init; } = new();
+
+    /// <summary>The owner's IANA time zone (daily memory notes are named by its date); null means UTC.</summary>
+    public string? UserTimezone { get; init; }
+    public MemorySearchConfig MemorySearch { get; init; } = new();
 }
 
 internal sealed record ModelSelection
