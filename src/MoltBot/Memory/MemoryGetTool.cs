@@ -51,7 +51,7 @@ internal sealed class MemoryGetTool : AIFunction
             text.Append(lines[i]).Append('\n');
             last = i + 1;
         }
-        var note = last < Math.Min(lines.Length, (long)from - 1 + count)
+        var note = last < lines.Length && from <= lines.Length
             ? string.Create(CultureInfo.InvariantCulture, $"\n[lines {from}-{last} of {lines.Length}; more follows: call again with from {last + 1}]")
             : from > lines.Length ? string.Create(CultureInfo.InvariantCulture, $"\n[the file has only {lines.Length} lines]") : "";
         return UntrustedContent.Wrap($"memory:{relative}", text.ToString()) + note;

@@ -39,6 +39,9 @@ internal sealed partial class MemoryIndex : IDisposable
     public string AgentId { get; }
     public string Workspace { get; }
 
+    /// <summary>The file watcher, once <see cref="StartWatching"/> ran.</summary>
+    internal MemoryWatcher? Watcher => _watcher;
+
     /// <summary>Semantic search is on (an embeddings provider is configured); otherwise keyword (FTS5/BM25) only.</summary>
     public bool HasEmbeddings => _embedder is not null;
 
@@ -126,7 +129,8 @@ internal sealed partial class MemoryIndex : IDisposable
                 ranked.Add((id, (wv * v) + (wt * t), v, t));
             }
         }
-        var top = ranked.OrderByDescending(r => r.Score).ThenBy(r => r.Id).Take(maxResults).ToList();
+        // Nothing similar and no keyword in common: not a result, however few there are.
+        var top = ranked.Where(r => r.Score > 0).OrderByDescending(r => r.Score).ThenBy(r => r.Id).Take(maxResults).ToList();
         var chunks = _store.Chunks(top.Select(r => r.Id));
         return [.. top.Where(r => chunks.ContainsKey(r.Id)).Select(r =>
         {

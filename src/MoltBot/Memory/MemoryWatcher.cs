@@ -12,6 +12,7 @@ internal sealed class MemoryWatcher : IDisposable
     private readonly TimeSpan _debounce;
     private readonly string _workspace;
     private readonly CancellationTokenSource _stopping = new();
+    private int _pokes;
 
     public MemoryWatcher(string workspace, TimeSpan debounce, TimeProvider time, Func<CancellationToken, Task> sync)
     {
@@ -43,8 +44,15 @@ internal sealed class MemoryWatcher : IDisposable
     /// <summary>Whether the file system watcher is running (false when the platform refused one).</summary>
     public bool IsWatching => _watcher is not null;
 
+    /// <summary>Relevant file events seen so far.</summary>
+    public int Pokes => Volatile.Read(ref _pokes);
+
     /// <summary>(Re)starts the quiet period; the sync runs when it ends.</summary>
-    public void Poke() => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+    public void Poke()
+    {
+        Interlocked.Increment(ref _pokes);
+        _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+    }
 
     public void Dispose()
     {
