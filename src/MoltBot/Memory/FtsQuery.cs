@@ -7,7 +7,13 @@ internal static class FtsQuery
 {
     public const int MaxTerms = 32;
 
-    public static string? From(string text)
+    public static string? From(string text) => Join(Terms(text));
+
+    public static string? Join(IReadOnlyList<string> terms) =>
+        terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+
+    /// <summary>The distinct lower-cased words of the text, at most <see cref="MaxTerms"/>.</summary>
+    public static IReadOnlyList<string> Terms(string text)
     {
         var terms = new List<string>();
         var word = new StringBuilder();
@@ -24,6 +30,6 @@ internal static class FtsQuery
             }
             word.Clear();
         }
-        return terms.Count == 0 ? null : string.Join(" OR ", terms.Select(t => "\"" + t + "\""));
+        return terms;
     }
 }

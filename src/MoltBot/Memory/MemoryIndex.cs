@@ -12,6 +12,8 @@ namespace MoltBot.Memory;
 internal sealed partial class MemoryIndex : IDisposable
 {
     private const int EmbedBatch = 256;
+    private const double CommonTermFraction = 0.1;
+    private const int CommonTermMinChunks = 1_000;
     private static readonly TimeSpan EmbedBackoff = TimeSpan.FromMinutes(1);
 
     private readonly MemoryStore _store;
@@ -21,7 +23,10 @@ internal sealed partial class MemoryIndex : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly VectorSet _vectors = new();
+    private readonly HashSet<long> _chunkIds = [];
+    private readonly Lock _chunkIdsGate = new();
     private bool _vectorsLoaded;
+    private bool _chunkIdsLoaded;
     private DateTimeOffset _embedRetryAt = DateTimeOffset.MinValue;
     private MemoryWatcher? _watcher;
 
@@ -102,8 +107,8 @@ internal sealed partial class MemoryIndex : IDisposable
     {
         maxResults = Math.Clamp(maxResults, 1, 50);
         var candidates = maxResults * Math.Max(1, _config.CandidateMultiplier);
-        var fts = FtsQuery.From(query);
-        var keyword = fts is null ? [] : _store.Keyword(AgentId, fts, candidates);
+        var fts = FtsQuery.Join(KeywordTerms(query));
+        var keyword = fts is null ? [] : _store.Keyword(fts, candidates, IsOwnChunk);
         var best = keyword.Count > 0 ? keyword.Max(k => -k.Rank) : 0;
         var text = new Dictionary<long, double>(keyword.Count);
         foreach (var (id, rank) in keyword)
@@ -157,8 +162,52 @@ internal sealed partial class MemoryIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The query's words, less those found in more than <see cref="CommonTermFraction"/> of a large index's chunks
+    /// when rarer words match: like stop words they barely move BM25, and they are what makes a keyword query slow
+    /// (every chunk containing "the" would be scored).
+    /// </summary>
+    private IReadOnlyList<string> KeywordTerms(string query)
+    {
+        var terms = FtsQuery.Terms(query);
+        int chunks;
+        lock (_chunkIdsGate)
+        {
+            chunks = _chunkIds.Count;
+        }
+        if (terms.Count < 2 || chunks < CommonTermMinChunks)
+        {
+            return terms;
+        }
+        var frequencies = _store.DocumentFrequencies(terms);
+        var rare = terms.Where(t => frequencies[t] <= chunks * CommonTermFraction).ToList();
+        return rare.Count < terms.Count && rare.Any(t => frequencies[t] > 0) ? rare : terms;
+    }
+
+    private bool IsOwnChunk(long id)
+    {
+        lock (_chunkIdsGate)
+        {
+            return _chunkIds.Contains(id);
+        }
+    }
+
+    private void TrackChunks(IEnumerable<long> removed, IEnumerable<long> added)
+    {
+        lock (_chunkIdsGate)
+        {
+            _chunkIds.ExceptWith(removed);
+            _chunkIds.UnionWith(added);
+        }
+    }
+
     private void EnsureVectorsLoaded()
     {
+        if (!_chunkIdsLoaded)
+        {
+            TrackChunks([], _store.ChunkIds(AgentId));
+            _chunkIdsLoaded = true;
+        }
         if (_embedder is null || _vectorsLoaded)
         {
             return;
@@ -209,6 +258,7 @@ internal sealed partial class MemoryIndex : IDisposable
             var fresh = chunks.Select(c => new MemoryStore.NewChunk(c, reuse.GetValueOrDefault(c.Hash))).ToList();
             var (removedIds, ids) = _store.ReplaceFile(AgentId, file, fresh, _embedder?.Model, _time.GetUtcNow().ToUnixTimeMilliseconds());
             _vectors.Remove(removedIds);
+            TrackChunks(removedIds, ids);
             for (var i = 0; i < ids.Count; i++)
             {
                 if (fresh[i].Vector is { } vector)
@@ -221,7 +271,9 @@ internal sealed partial class MemoryIndex : IDisposable
         var removed = new List<string>();
         foreach (var gone in stored.Keys.Except(present, StringComparer.Ordinal))
         {
-            _vectors.Remove(_store.RemoveFile(AgentId, gone));
+            var removedIds = _store.RemoveFile(AgentId, gone);
+            _vectors.Remove(removedIds);
+            TrackChunks(removedIds, []);
             removed.Add(gone);
         }
         return (indexed, removed);

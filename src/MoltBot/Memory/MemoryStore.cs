@@ -134,23 +134,62 @@ internal sealed class MemoryStore(SqliteDatabase database)
         }
     }
 
-    /// <summary>The best keyword matches by BM25 (SQLite's <c>bm25()</c> is negative: lower is better).</summary>
-    public IReadOnlyList<(long Id, double Rank)> Keyword(string agentId, string ftsQuery, int limit)
+    /// <summary>
+    /// The best keyword matches by BM25 (SQLite's <c>bm25()</c> is negative: lower is better), over every agent's
+    /// chunks: <paramref name="accept"/> keeps the caller's. The FTS query is not joined with the chunk table (a join
+    /// reads a wide row per match); when other agents' chunks crowd the top, it is asked again for more.
+    /// </summary>
+    public IReadOnlyList<(long Id, double Rank)> Keyword(string ftsQuery, int limit, Func<long, bool> accept)
     {
         using var connection = database.Open();
-        using var command = Command(connection,
-            """
-            SELECT c.id, bm25(memory_fts) AS rank FROM memory_fts JOIN memory_chunks c ON c.id = memory_fts.rowid
-            WHERE memory_fts MATCH $query AND c.agent_id = $agent ORDER BY rank LIMIT $limit
-            """,
-            ("$query", ftsQuery), ("$agent", agentId), ("$limit", limit));
-        using var reader = command.ExecuteReader();
-        var result = new List<(long, double)>();
-        while (reader.Read())
+        for (var fetch = limit; ; fetch *= 8)
         {
-            result.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            using var command = Command(connection,
+                "SELECT rowid, bm25(memory_fts) AS rank FROM memory_fts WHERE memory_fts MATCH $query ORDER BY rank LIMIT $limit",
+                ("$query", ftsQuery), ("$limit", fetch));
+            using var reader = command.ExecuteReader();
+            var result = new List<(long, double)>();
+            var seen = 0;
+            while (reader.Read())
+            {
+                seen++;
+                if (accept(reader.GetInt64(0)) && result.Count < limit)
+                {
+                    result.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                }
+            }
+            if (result.Count >= limit || seen < fetch)
+            {
+                return result;
+            }
+        }
+    }
+
+    /// <summary>In how many chunks (of all agents) each term occurs.</summary>
+    public Dictionary<string, long> DocumentFrequencies(IReadOnlyCollection<string> terms)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT doc FROM memory_fts_vocab WHERE term = $term");
+        var term = command.Parameters.Add("$term", SqliteType.Text);
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var t in terms)
+        {
+            term.Value = t;
+            result[t] = command.ExecuteScalar() is long count ? count : 0;
         }
         return result;
+    }
+
+    /// <summary>The ids of the agent's chunks (the index keeps them in memory to filter keyword matches).</summary>
+    public IEnumerable<long> ChunkIds(string agentId)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "SELECT id FROM memory_chunks WHERE agent_id = $agent", ("$agent", agentId));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return reader.GetInt64(0);
+        }
     }
 
     public Dictionary<long, StoredChunk> Chunks(IEnumerable<long> ids)

@@ -7,7 +7,7 @@ namespace MoltBot.Memory;
 /// </summary>
 internal sealed class MemoryWatcher : IDisposable
 {
-    private readonly FileSystemWatcher? _watcher;
+    private readonly List<FileSystemWatcher> _watchers = [];
     private readonly ITimer _timer;
     private readonly TimeSpan _debounce;
     private readonly string _workspace;
@@ -21,28 +21,25 @@ internal sealed class MemoryWatcher : IDisposable
         _timer = time.CreateTimer(_ => Fire(sync), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         try
         {
+            // Two narrow watchers, not one over the whole workspace (which may hold large repositories):
+            // memory/ and below, and MEMORY.md in the root.
             Directory.CreateDirectory(Path.Combine(_workspace, MemoryFiles.Folder));
-            _watcher = new FileSystemWatcher(_workspace)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-            };
-            _watcher.Changed += OnChange;
-            _watcher.Created += OnChange;
-            _watcher.Deleted += OnChange;
-            _watcher.Renamed += OnChange;
-            _watcher.EnableRaisingEvents = true;
+            _watchers.Add(Watch(new FileSystemWatcher(Path.Combine(_workspace, MemoryFiles.Folder)) { IncludeSubdirectories = true }));
+            _watchers.Add(Watch(new FileSystemWatcher(_workspace, MemoryFiles.LongTerm)));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException or ArgumentException)
         {
             // No watcher (e.g. inotify limit reached): searches still sync first.
-            _watcher?.Dispose();
-            _watcher = null;
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+            _watchers.Clear();
         }
     }
 
     /// <summary>Whether the file system watcher is running (false when the platform refused one).</summary>
-    public bool IsWatching => _watcher is not null;
+    public bool IsWatching => _watchers.Count > 0;
 
     /// <summary>Relevant file events seen so far.</summary>
     public int Pokes => Volatile.Read(ref _pokes);
@@ -57,9 +54,23 @@ internal sealed class MemoryWatcher : IDisposable
     public void Dispose()
     {
         _stopping.Cancel();
-        _watcher?.Dispose();
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
         _timer.Dispose();
         _stopping.Dispose();
+    }
+
+    private FileSystemWatcher Watch(FileSystemWatcher watcher)
+    {
+        watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
+        watcher.Changed += OnChange;
+        watcher.Created += OnChange;
+        watcher.Deleted += OnChange;
+        watcher.Renamed += OnChange;
+        watcher.EnableRaisingEvents = true;
+        return watcher;
     }
 
     private void Fire(Func<CancellationToken, Task> sync)

@@ -125,6 +125,8 @@ internal static class Migrations
         );
         CREATE INDEX memory_chunks_by_file ON memory_chunks(agent_id, path);
         CREATE VIRTUAL TABLE memory_fts USING fts5(text, content='memory_chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        -- Document frequency per term: memory_search leaves terms found in most chunks out of the keyword query.
+        CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
         CREATE TRIGGER memory_chunks_ai AFTER INSERT ON memory_chunks BEGIN
             INSERT INTO memory_fts(rowid, text) VALUES (new.id, new.text);
         END;
