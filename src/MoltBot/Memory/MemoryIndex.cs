@@ -150,7 +150,8 @@ internal sealed partial class MemoryIndex : IDisposable
         _gate.Dispose();
     }
 
-    private async Task SyncInBackgroundAsync(CancellationToken cancellationToken)
+    /// <summary>A sync whose failure is logged (<c>MemoryIndexFailed</c>), not thrown: for the watcher and start-up.</summary>
+    internal async Task SyncInBackgroundAsync(CancellationToken cancellationToken)
     {
         try
         {

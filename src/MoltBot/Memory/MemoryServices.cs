@@ -49,23 +49,10 @@ internal static partial class MemoryServices
         foreach (var agent in services.GetRequiredService<AgentCatalog>().All)
         {
             var index = indexes.For(agent);
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await index.SyncAsync(CancellationToken.None);
-                }
-                catch (Exception ex) when (ex is not ObjectDisposedException)
-                {
-                    LogWarmUpFailed(logger, agent.Id, ex.Message);
-                }
-            });
+            _ = Task.Run(() => index.SyncInBackgroundAsync(CancellationToken.None));
         }
     }
 
     [LoggerMessage(EventId = 1, EventName = EventNames.MemoryEmbeddings, Level = LogLevel.Information, Message = "memory search embeddings: {Provider}")]
     private static partial void LogEmbeddings(ILogger logger, string provider);
-
-    [LoggerMessage(EventId = 2, EventName = EventNames.MemoryIndexFailed, Level = LogLevel.Warning, Message = "memory index of {AgentId} could not be built: {Reason}")]
-    private static partial void LogWarmUpFailed(ILogger logger, string agentId, string reason);
 }
