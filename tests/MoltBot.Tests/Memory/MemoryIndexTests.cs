@@ -141,4 +141,22 @@ public sealed class MemoryIndexTests
         Assert.Equal("memory/b.md", Assert.Single(hits).Path);
         Assert.Null(hits[0].VectorScore);
     }
+
+    [Fact]
+    public async Task KeywordSearch_OnALargeIndex_LeavesOutWordsFoundInMostChunks_WhenRarerWordsMatch()
+    {
+        await using var memory = await MemoryIndexFixture.StartAsync(provider: "none");
+        var chunks = Enumerable.Range(0, 1_200).Select(i => new MemoryStore.NewChunk(
+            new MemoryChunk(i + 1, i + 1, i % 400 == 0 ? $"the meeting notes {i} mention the otter" : $"the meeting notes {i}"), null)).ToList();
+        memory.Store.InsertChunks("main", "memory/big.md", chunks, null);
+        memory.Store.InsertChunks("other-agent", "memory/big.md", [new MemoryStore.NewChunk(new MemoryChunk(1, 1, "the otter of another agent"), null)], null);
+
+        var otter = await memory.SearchAsync("the otter meeting", 10);
+        var missing = await memory.SearchAsync("the meeting zebra", 3);
+
+        Assert.Equal(3, otter.Count);
+        Assert.All(otter, h => Assert.Contains("otter", h.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(otter, h => h.Text.Contains("another agent", StringComparison.Ordinal));
+        Assert.Equal(3, missing.Count); // no rarer word matches: the common ones are kept
+    }
 }
