@@ -5,7 +5,8 @@ namespace MoltBot.TestSupport;
 
 /// <summary>
 /// Fake OpenAI Chat Completions server: <c>POST /v1/chat/completions</c> (any path ending in <c>/chat/completions</c>,
-/// so Azure's <c>/openai/deployments/{d}/chat/completions</c> works at the root) and <c>GET /v1/models</c>.
+/// so Azure's <c>/openai/deployments/{d}/chat/completions</c> works at the root), <c>GET /v1/models</c>, and
+/// <c>POST /v1/embeddings</c> (any path ending in <c>/embeddings</c>) answered with deterministic <see cref="FakeEmbeddings"/>.
 /// </summary>
 public sealed class FakeOpenAiServer : FakeModelServer
 {
@@ -19,6 +20,20 @@ public sealed class FakeOpenAiServer : FakeModelServer
     /// <summary>Model ids served by <c>GET /v1/models</c>.</summary>
     public IReadOnlyList<string> ModelIds { get; set; } = ["gpt-4o-mini", "gpt-4o"];
 
+    /// <summary>How <c>/embeddings</c> vectors are made (dimensions, synonyms).</summary>
+    public FakeEmbeddings Embeddings { get; } = new();
+
+    /// <summary>Requests to <c>/embeddings</c> so far.</summary>
+    public IReadOnlyList<RecordedRequest> EmbeddingRequests => [.. Requests.Where(r => r.Path.EndsWith("/embeddings", StringComparison.Ordinal))];
+
+    /// <summary>The texts sent to <c>/embeddings</c> so far, in order.</summary>
+    public IReadOnlyList<string> EmbeddedTexts => [.. EmbeddingRequests.SelectMany(r => r.Json?["input"] switch
+    {
+        JsonArray items => items.Select(i => i!.GetValue<string>()),
+        JsonValue one => [one.GetValue<string>()],
+        _ => [],
+    })];
+
     public static async Task<FakeOpenAiServer> StartAsync(CancellationToken ct = default)
     {
         var server = new FakeOpenAiServer();
@@ -31,6 +46,11 @@ public sealed class FakeOpenAiServer : FakeModelServer
 
     protected override async Task<bool> TryHandleOtherAsync(HttpContext context, RecordedRequest request)
     {
+        if (request.Method == "POST" && request.Path.EndsWith("/embeddings", StringComparison.Ordinal))
+        {
+            await WriteEmbeddingsAsync(context, request);
+            return true;
+        }
         if (request.Method != "GET" || !request.Path.EndsWith("/models", StringComparison.Ordinal))
         {
             return false;
@@ -169,6 +189,36 @@ public sealed class FakeOpenAiServer : FakeModelServer
             return;
         }
         await WriteSseAsync(context, null, "[DONE]", ct);
+    }
+
+    private async Task WriteEmbeddingsAsync(HttpContext context, RecordedRequest request)
+    {
+        var json = request.Json;
+        IReadOnlyList<string> inputs = json?["input"] switch
+        {
+            JsonArray items => [.. items.Select(i => i!.GetValue<string>())],
+            JsonValue one => [one.GetValue<string>()],
+            _ => [],
+        };
+        var base64 = json?["encoding_format"]?.GetValue<string>() == "base64";
+        var data = new JsonArray();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var vector = Embeddings.Embed(inputs[i]);
+            JsonNode embedding = base64
+                ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()))
+                : new JsonArray([.. vector.Select(v => (JsonNode)v)]);
+            data.Add(new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding });
+        }
+        var tokens = inputs.Sum(t => (t.Length / 4) + 1);
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = json?["model"]?.GetValue<string>() ?? DeploymentFromPath(request.Path) ?? "fake-embedding",
+            ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
+        }.ToJsonString());
     }
 
     private static string? DeploymentFromPath(string path)

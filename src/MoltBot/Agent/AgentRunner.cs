@@ -72,7 +72,7 @@ internal sealed partial class AgentRunner(
         var client = models.CreateClient(modelRefs);
         var model = models.Describe(modelRefs[0]);
         var systemPrompt = prompts.Build(agent);
-        await compactor.CompactIfNeededAsync(session, systemPrompt, client, model, cancellationToken);
+        await compactor.CompactIfNeededAsync(agent, session, systemPrompt, client, model, cancellationToken);
 
         var messages = new List<ChatMessage> { new(ChatRole.System, systemPrompt) };
         messages.AddRange(sessions.LiveHistory(session.SessionId).Select(m => m.Message));

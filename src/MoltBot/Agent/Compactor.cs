@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using MoltBot.Hosting;
+using MoltBot.Memory;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
@@ -9,8 +10,9 @@ namespace MoltBot.Agent;
 /// <summary>
 /// When a session's live history approaches the model's context window, older turns are summarised by the model
 /// and replaced (in the model's view only) by that summary. The transcript keeps every original entry.
+/// Just before summarising, the agent gets one silent turn to save what matters to memory (<see cref="MemoryFlush"/>).
 /// </summary>
-internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor> logger)
+internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor> logger, MemoryFlush? memoryFlush = null)
 {
     private const string SummaryPrefix = "[Summary of the earlier conversation — older turns were compacted]\n";
 
@@ -19,7 +21,7 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
         Math.Max(1_000, model.ContextWindow - model.MaxTokens - Math.Min(20_000, model.ContextWindow / 5));
 
     public async Task<bool> CompactIfNeededAsync(
-        SessionInfo session, string systemPrompt, IChatClient client, ModelInfo model, CancellationToken cancellationToken)
+        AgentProfile agent, SessionInfo session, string systemPrompt, IChatClient client, ModelInfo model, CancellationToken cancellationToken)
     {
         var history = sessions.LiveHistory(session.SessionId);
         var budget = Budget(model);
@@ -47,6 +49,11 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
         if (keepFrom <= 0)
         {
             return false;
+        }
+
+        if (memoryFlush is not null)
+        {
+            await memoryFlush.RunAsync(agent, session.Key, systemPrompt, [.. history.Select(m => m.Message)], client, model, cancellationToken);
         }
 
         var older = history.Take(keepFrom).ToList();

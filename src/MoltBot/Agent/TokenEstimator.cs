@@ -8,7 +8,10 @@ namespace MoltBot.Agent;
 /// </summary>
 internal static class TokenEstimator
 {
-    public static int Estimate(string text) => (text.Length / 3) + 4;
+    /// <summary>Characters counted as one token (errs high: real text averages closer to four).</summary>
+    public const int CharsPerToken = 3;
+
+    public static int Estimate(string text) => (text.Length / CharsPerToken) + 4;
 
     public static int Estimate(ChatMessage message)
     {

@@ -29,6 +29,8 @@ internal static class ConfigRecordBuilder
                 Workspace = Folder(values.GetString("agents.defaults.workspace")),
                 Budget = Budget(values, "agents.defaults.budget"),
                 MaxConcurrent = (int)(values.GetInteger("agents.defaults.maxConcurrent") ?? AgentDefaults.DefaultMaxConcurrent),
+                UserTimezone = values.GetString("agents.defaults.userTimezone"),
+                MemorySearch = MemorySearchConfigBuilder.Build(values),
             },
             List = [.. Enumerable.Range(0, values.Count("agents.list")).Select(i => Agent(values, $"agents.list[{i}]"))],
         },

@@ -63,6 +63,10 @@ internal sealed record AgentDefaults
     public int MaxConcurrent { get; init; } = DefaultMaxConcurrent;
 
     public const int DefaultMaxConcurrent = 4;
+
+    /// <summary>The owner's IANA time zone (daily memory notes are named by its date); null means UTC.</summary>
+    public string? UserTimezone { get; init; }
+    public MemorySearchConfig MemorySearch { get; init; } = new();
 }
 
 internal sealed record ModelSelection

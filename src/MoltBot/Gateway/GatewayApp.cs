@@ -86,6 +86,7 @@ internal static partial class GatewayApp
     private static void OnStarted(WebApplication app, GatewayToken token)
     {
         MoltBotServices.WarmUp(app.Services);
+        Memory.MemoryServices.WarmUp(app.Services);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MoltBot.Gateway.Host");
         var agents = app.Services.GetRequiredService<AgentCatalog>();
         var loaded = app.Services.GetRequiredService<LoadedConfig>();

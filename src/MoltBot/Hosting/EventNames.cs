@@ -49,6 +49,26 @@ internal static class EventNames
     /// <summary>Logged when a session's older entries are summarised.</summary>
     public const string SessionCompacted = "SessionCompacted";
 
+    // Memory (Memory/MemoryIndex.cs, Memory/MemoryFlush.cs, Memory/MemoryServices.cs)
+
+    /// <summary>Logged once per start: the embeddings provider of the memory index, or keyword-only search.</summary>
+    public const string MemoryEmbeddings = "MemoryEmbeddings";
+
+    /// <summary>Logged when the memory index re-indexed, removed or embedded something.</summary>
+    public const string MemoryIndexed = "MemoryIndexed";
+
+    /// <summary>Logged when a background re-index of the memory files fails.</summary>
+    public const string MemoryIndexFailed = "MemoryIndexFailed";
+
+    /// <summary>Logged when the embeddings provider fails; memory search falls back to keywords for a minute.</summary>
+    public const string MemoryEmbeddingsFailed = "MemoryEmbeddingsFailed";
+
+    /// <summary>Logged after the silent save-to-memory turn that precedes a compaction, with the number of notes saved.</summary>
+    public const string MemoryFlushed = "MemoryFlushed";
+
+    /// <summary>Logged when the save-to-memory turn before a compaction fails (the compaction goes ahead).</summary>
+    public const string MemoryFlushFailed = "MemoryFlushFailed";
+
     // Tools (Agent/Tools/Approvals/ExecApprovals.cs)
 
     /// <summary>Logged when an exec command waits for the owner's approval.</summary>

@@ -8,6 +8,7 @@ using MoltBot.Agent.Tools;
 using MoltBot.Agent.Tools.Web;
 using MoltBot.Configuration;
 using MoltBot.Hosting.Metrics;
+using MoltBot.Memory;
 using MoltBot.Providers;
 using MoltBot.Security.Audit;
 using MoltBot.Security.Redaction;
@@ -38,6 +39,7 @@ internal static class MoltBotServices
         services.AddAgentTools();
         services.AddWebTools(loaded.Config.Tools.Web);
         services.AddSkills();
+        services.AddMemory(loaded.Config.Agents.Defaults.MemorySearch);
         services.AddSingleton(sp => new ToolRegistry(sp.GetServices<AIFunction>(), sp.GetServices<IToolSource>(), sp.GetRequiredService<MoltBot.Agent.Tools.Policy.ToolPolicy>()));
         services.AddSingleton<SystemPromptBuilder>();
         services.AddSingleton<ChatCommands>();

@@ -97,8 +97,47 @@ internal static class Migrations
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """,
 
-        // 5 belongs to another branch in flight; this placeholder keeps usage_daily at 6 until it lands.
-        "-- 5: placeholder",
+        // 5: the memory index over each agent's MEMORY.md and memory/*.md (the files stay the truth; this is rebuildable).
+        // One row per indexed file (content hash: unchanged files are skipped), one per chunk with its line range and,
+        // when embeddings are on, an 8-bit quantized vector (int8 per dimension times `scale`). memory_fts is an
+        // external-content FTS5 table over the chunk text, kept in step by triggers, ranked with bm25().
+        """
+        CREATE TABLE memory_files (
+            agent_id   TEXT NOT NULL,
+            path       TEXT NOT NULL,            -- relative to the workspace, '/' separated
+            hash       TEXT NOT NULL,            -- SHA-256 of the content
+            size       INTEGER NOT NULL,
+            mtime      INTEGER NOT NULL,         -- last write, Unix ms
+            indexed_at INTEGER NOT NULL,
+            PRIMARY KEY (agent_id, path)
+        );
+        CREATE TABLE memory_chunks (
+            id         INTEGER PRIMARY KEY AUTOINCREMENT,
+            agent_id   TEXT NOT NULL,
+            path       TEXT NOT NULL,
+            start_line INTEGER NOT NULL,
+            end_line   INTEGER NOT NULL,
+            hash       TEXT NOT NULL,            -- SHA-256 of the text: an unchanged chunk keeps its embedding
+            text       TEXT NOT NULL,
+            model      TEXT,                     -- embedding model, null when not embedded
+            scale      REAL,
+            embedding  BLOB                      -- int8 per dimension
+        );
+        CREATE INDEX memory_chunks_by_file ON memory_chunks(agent_id, path);
+        CREATE VIRTUAL TABLE memory_fts USING fts5(text, content='memory_chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+        -- Document frequency per term: memory_search leaves terms found in most chunks out of the keyword query.
+        CREATE VIRTUAL TABLE memory_fts_vocab USING fts5vocab(memory_fts, 'row');
+        CREATE TRIGGER memory_chunks_ai AFTER INSERT ON memory_chunks BEGIN
+            INSERT INTO memory_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER memory_chunks_ad AFTER DELETE ON memory_chunks BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER memory_chunks_au AFTER UPDATE OF text ON memory_chunks BEGIN
+            INSERT INTO memory_fts(memory_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO memory_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        """,
 
         // 6: usage per agent per UTC day (yyyy-MM-dd), added to after every model call; budgets and /status read it.
         """

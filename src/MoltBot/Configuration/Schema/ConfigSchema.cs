@@ -25,6 +25,8 @@ internal static partial class ConfigSchema
 
     public static IReadOnlyList<string> LogFormats { get; } = ["text", "json"];
 
+    public static IReadOnlyList<string> MemoryEmbeddingProviders { get; } = ["openai", "azure-openai", "none"];
+
     public static IReadOnlyList<string> LogLevels { get; } = ["trace", "debug", "info", "warn", "error"];
 
     /// <summary>Built-in provider ids and the API each speaks when <c>api</c> is not set.</summary>
@@ -67,6 +69,26 @@ internal static partial class ConfigSchema
         new("agents.defaults.budget", K.Section, "Per-day usage limit of each agent; past it, turns are refused until 00:00 UTC."),
         new("agents.defaults.budget.dailyTokens", K.Integer, "Input plus output tokens an agent may use per UTC day.") { Min = 1 },
         new("agents.defaults.budget.dailyCostUsd", K.Number, "US dollars an agent may spend per UTC day; only models with `cost` prices add to it.") { Min = 0 },
+        new("agents.defaults.userTimezone", K.String, "The owner's IANA time zone (e.g. `Europe/Paris`); names the daily memory note `memory/YYYY-MM-DD.md`. Unset: UTC."),
+        new("agents.defaults.memorySearch", K.Section, "The memory index over `MEMORY.md` and `memory/*.md`, searched by `memory_search` (see docs/memory.md)."),
+        new("agents.defaults.memorySearch.enabled", K.Boolean, "Offers the memory tools and indexes the memory files; `false` also skips the save-to-memory turn before compaction.") { DefaultValue = true },
+        new("agents.defaults.memorySearch.provider", K.Enum, "Embeddings for semantic search: `openai` (OpenAI or any OpenAI-compatible `/embeddings`, e.g. LiteLLM, Ollama), `azure-openai`, or `none` (keyword search only). Unset: `remote.baseUrl` if set, else the `openai` provider's key, else the `azure-openai` provider, else `none`.") { Allowed = MemoryEmbeddingProviders },
+        new("agents.defaults.memorySearch.model", K.String, "Embedding model (for `azure-openai`: the deployment name).") { DefaultValue = "text-embedding-3-small" },
+        new("agents.defaults.memorySearch.remote", K.Section, "An OpenAI-compatible embeddings endpoint of its own (instead of the `openai` provider's)."),
+        new("agents.defaults.memorySearch.remote.baseUrl", K.String, "Base URL whose `/embeddings` is called, e.g. `http://127.0.0.1:11434/v1` (Ollama) or a LiteLLM proxy."),
+        new("agents.defaults.memorySearch.remote.apiKey", K.Secret, "API key for `remote.baseUrl` (sent as a bearer token); leave out for keyless servers. Secret."),
+        new("agents.defaults.memorySearch.chunking", K.Section, "How files are cut into indexed chunks."),
+        new("agents.defaults.memorySearch.chunking.tokens", K.Integer, "Target chunk size in (estimated) tokens.") { DefaultValue = 400L, Min = 50, Max = 4_000 },
+        new("agents.defaults.memorySearch.chunking.overlap", K.Integer, "Tokens repeated at the start of the next chunk, so a fact on a boundary is found whole.") { DefaultValue = 80L, Min = 0, Max = 1_000 },
+        new("agents.defaults.memorySearch.query", K.Section, "How `memory_search` ranks."),
+        new("agents.defaults.memorySearch.query.maxResults", K.Integer, "Snippets returned unless the agent asks for fewer.") { DefaultValue = 6L, Min = 1, Max = 50 },
+        new("agents.defaults.memorySearch.query.hybrid", K.Section, "Hybrid ranking when embeddings are on: `vectorWeight` × cosine similarity + `textWeight` × BM25 (normalised)."),
+        new("agents.defaults.memorySearch.query.hybrid.vectorWeight", K.Number, "Weight of semantic similarity.") { Default = "0.7", Min = 0 },
+        new("agents.defaults.memorySearch.query.hybrid.textWeight", K.Number, "Weight of keyword (BM25) relevance.") { Default = "0.3", Min = 0 },
+        new("agents.defaults.memorySearch.query.hybrid.candidateMultiplier", K.Integer, "Each side (vector, keyword) contributes `maxResults` × this many candidates before merging.") { DefaultValue = 4L, Min = 1, Max = 20 },
+        new("agents.defaults.memorySearch.sync", K.Section, "When the index catches up with the files (it always does before a search)."),
+        new("agents.defaults.memorySearch.sync.watch", K.Boolean, "Watch the memory files and re-index shortly after they change.") { DefaultValue = true },
+        new("agents.defaults.memorySearch.sync.watchDebounceMs", K.Integer, "Quiet time after the last change before re-indexing, in milliseconds.") { DefaultValue = 1_500L, Min = 0, Max = 600_000 },
         new("agents.list", K.List, "The agents. When empty, one agent `main` is used as the default."),
         new("agents.list[]", K.Section, "One agent."),
         new("agents.list[].id", K.String, "Unique agent id (used in sessions and routing).") { Required = true },
