@@ -49,7 +49,7 @@ internal sealed class McpTool(McpServerConnection server, Tool tool, string name
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
         var result = await server.CallAsync(tool.Name, Arguments(arguments), cancellationToken);
-        var text = McpToolResultText.From(result);
+        var text = server.Redact(McpToolResultText.From(result));
         var wrapped = UntrustedContent.Wrap($"mcp:{server.Name}/{tool.Name}", text);
         return result.IsError == true ? $"Error: the MCP tool {name} reported a failure:\n{wrapped}" : wrapped;
     }
