@@ -76,12 +76,16 @@ internal sealed partial class McpServerConnection(
                 }
             }
             var delay = Backoff(++failures);
+            // The timer starts and the event is logged before the state says "failed", so whoever sees the failure in
+            // status finds it in the log too, and can already move the clock.
+            var retry = Task.Delay(delay, timeProvider, stoppingToken);
+            var redacted = Redact(error);
+            LogFailed(logger, name, redacted, (long)delay.TotalSeconds);
+            _lastError = redacted;
             _state = McpServerState.Failed;
-            _lastError = Redact(error);
-            LogFailed(logger, name, _lastError, (long)delay.TotalSeconds);
             try
             {
-                await Task.Delay(delay, timeProvider, stoppingToken);
+                await retry;
             }
             catch (OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using MoltBot.Configuration;
 using MoltBot.Gateway.Status;
 using MoltBot.TestSupport.Gateway;
@@ -12,7 +13,8 @@ public sealed class McpHttpServerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Func<MoltBotConfig, MoltBotConfig> WithServer(FakeMcpServer mcp, string authorization, Func<ToolsConfig, ToolsConfig>? tools = null) => c => c with
+    private static Func<MoltBotConfig, MoltBotConfig> WithServer(
+        FakeMcpServer mcp, string authorization, Func<ToolsConfig, ToolsConfig>? tools = null, int timeoutSeconds = McpServerConfig.DefaultTimeoutSeconds) => c => c with
     {
         Tools = tools?.Invoke(c.Tools) ?? c.Tools,
         Mcp = new McpConfig
@@ -23,6 +25,7 @@ public sealed class McpHttpServerTests
                 {
                     Url = mcp.Url.ToString(),
                     Headers = new Dictionary<string, SecretValue> { ["Authorization"] = new(authorization, "test") },
+                    TimeoutSeconds = timeoutSeconds,
                 },
             },
         },
@@ -35,7 +38,7 @@ public sealed class McpHttpServerTests
         await using var tools = await ToolGateway.StartAsync(configure: WithServer(mcp, FakeMcpServer.RequiredAuthorization));
 
         var server = await McpStatus.WaitSettledAsync(tools.Gateway, "fake", Ct);
-        Assert.Equal(new McpServerStatus("fake", "http", "connected", 2, null), server);
+        Assert.Equal(new McpServerStatus("fake", "http", "connected", 3, null), server);
 
         var sum = await tools.CallAsync("fake__add", """{"a":2,"b":40}""");
         var shouted = await tools.CallAsync("fake__shout", """{"text":"hi"}""");
@@ -65,11 +68,11 @@ public sealed class McpHttpServerTests
         var entry = payload.GetProperty("mcpServers")[0];
         Assert.Equal("fake", entry.GetProperty("name").GetString());
         Assert.Equal("connected", entry.GetProperty("state").GetString());
-        Assert.Equal(2, entry.GetProperty("tools").GetInt32());
+        Assert.Equal(3, entry.GetProperty("tools").GetInt32());
 
         using var output = new StringWriter();
         MoltBot.Cli.StatusCommand.Print(await McpStatus.GetAsync(tools.Gateway, Ct), output);
-        Assert.Contains("MCP server fake (http): connected, 2 tools", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("MCP server fake (http): connected, 3 tools", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed class McpHttpServerTests
 
         await tools.CallAsync("fake__add", """{"a":1,"b":1}""");
 
-        Assert.Equal(["fake__add", "fake__shout"], ToolGateway.OfferedTools(tools.Llm.Requests[0]).Order(StringComparer.Ordinal));
+        Assert.Equal(["fake__add", "fake__shout", "fake__wait"], ToolGateway.OfferedTools(tools.Llm.Requests[0]).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -119,5 +122,26 @@ public sealed class McpHttpServerTests
         tools.Llm.EnqueueText("still here");
         Assert.Equal("still here", await GatewayChat.AskAsync(tools.Gateway.Http, "hello", "mcp"));
         Assert.DoesNotContain("fake__add", ToolGateway.OfferedTools(tools.Llm.Requests[^1]));
+    }
+
+    [Fact]
+    public async Task ToolCall_ThatNeverAnswers_TimesOutOnTheInjectedClock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var mcp = await FakeMcpServer.StartAsync(Ct);
+        await using var tools = await ToolGateway.StartAsync(configure: WithServer(mcp, FakeMcpServer.RequiredAuthorization, timeoutSeconds: 30), timeProvider: clock);
+        await McpStatus.WaitSettledAsync(tools.Gateway, "fake", Ct);
+        tools.Llm.EnqueueToolCall("fake__wait", "{}", "call_wait");
+        tools.Llm.EnqueueText("done");
+
+        var turn = GatewayChat.AskAsync(tools.Gateway.Http, "wait for it", "mcp");
+        await mcp.WaitCallStarted.WaitAsync(Ct);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(turn.IsCompleted);
+        clock.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal("done", await turn);
+        Assert.Contains("the MCP server 'fake' did not answer within 30 s (mcp.servers.fake.timeoutSeconds)",
+            ToolGateway.ToolResult(tools.Llm.Requests[^1]), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MoltBot.Agent.Tools.Mcp;
 using MoltBot.Configuration;
 using MoltBot.Tests.Deploy;
@@ -95,5 +96,28 @@ public sealed class McpStdioServerTests
         Assert.Equal("I can still help.", await GatewayChat.AskAsync(tools.Gateway.Http, "hello", "mcp"));
         var refused = await tools.CallAsync("ghost__anything", "{}");
         Assert.Contains("no tool named 'ghost__anything'", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerThatDies_IsReportedWithItsStderr_AndRetriedWithBackoffOnTheInjectedClock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        using var scratch = new TempDirectory();
+        var starts = scratch.Combine("starts.txt");
+        var dying = new McpServerConfig { Command = "/bin/sh", Args = ["-c", $"echo started >> '{starts}'; echo 'boom: bad config' >&2; exit 3"] };
+        await using var tools = await ToolGateway.StartAsync(configure: With("dying", dying), timeProvider: clock);
+
+        var server = await McpStatus.WaitSettledAsync(tools.Gateway, "dying", Ct);
+
+        Assert.Equal("failed", server.State);
+        Assert.NotNull(server.LastError);
+        Assert.Single(File.ReadAllLines(starts));
+        clock.Advance(TimeSpan.FromSeconds(1)); // first back-off: 1 s
+        while (File.ReadAllLines(starts).Length < 2)
+        {
+            await Task.Delay(50, Ct);
+        }
+        tools.Llm.EnqueueText("fine without it");
+        Assert.Equal("fine without it", await GatewayChat.AskAsync(tools.Gateway.Http, "hello", "mcp"));
     }
 }
