@@ -41,10 +41,11 @@ internal sealed partial class McpServerConnection(
         {
             _state = McpServerState.Starting;
             McpClient? client = null;
+            var stderr = new StderrTail();
             string error;
             try
             {
-                client = await McpClient.CreateAsync(McpTransports.Create(name, config), new McpClientOptions
+                client = await McpClient.CreateAsync(McpTransports.Create(name, config, stderr), new McpClientOptions
                 {
                     ClientInfo = new Implementation { Name = "moltbot", Version = MoltBotVersion.Current },
                     InitializationTimeout = TimeSpan.FromSeconds(60),
@@ -56,7 +57,7 @@ internal sealed partial class McpServerConnection(
                 _lastError = null;
                 failures = 0;
                 LogConnected(logger, name, config.Transport, _tools.Count);
-                error = Describe(await client.Completion.WaitAsync(stoppingToken));
+                error = Describe(await client.Completion.WaitAsync(stoppingToken)) + stderr.Describe();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,7 +65,7 @@ internal sealed partial class McpServerConnection(
             }
             catch (Exception ex)
             {
-                error = Describe(ex);
+                error = Describe(ex) + stderr.Describe();
             }
             finally
             {
@@ -128,20 +129,20 @@ internal sealed partial class McpServerConnection(
     private static string Describe(ClientCompletionDetails details)
     {
         var text = details is StdioClientCompletionDetails stdio
-            ? $"the server process exited{(stdio.ExitCode is { } code ? $" with code {code}" : "")}" + StderrTail(stdio.StandardErrorTail)
+            ? $"the server process exited{(stdio.ExitCode is { } code ? $" with code {code}" : "")}"
             : "the server closed the session";
         return details.Exception is { } ex ? $"{text} ({ex.Message})" : text;
     }
 
-    private static string StderrTail(IEnumerable<string>? lines) =>
-        lines?.TakeLast(5).ToArray() is { Length: > 0 } tail ? "; stderr: " + string.Join(" | ", tail) : "";
-
+    /// <summary>One line: the SDK appends the stderr tail on more lines, and <see cref="StderrTail"/> already has it.</summary>
     private static string Describe(Exception ex) => ex switch
     {
         McpServerException => ex.Message,
-        _ when ex.InnerException is { } inner && inner.Message != ex.Message => $"{ex.Message} ({inner.Message})",
-        _ => ex.Message,
+        _ when ex.InnerException is { } inner && inner.Message != ex.Message => $"{FirstLine(ex.Message)} ({FirstLine(inner.Message)})",
+        _ => FirstLine(ex.Message),
     };
+
+    private static string FirstLine(string text) => text.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? text[..end] : text;
 
     private static async Task DisposeQuietlyAsync(McpClient client)
     {

@@ -7,7 +7,7 @@ namespace MoltBot.Agent.Tools.Mcp;
 /// <summary>Builds the SDK transport for one server: a child process over stdio, or streamable HTTP.</summary>
 internal static class McpTransports
 {
-    public static IClientTransport Create(string name, McpServerConfig config)
+    public static IClientTransport Create(string name, McpServerConfig config, StderrTail stderr)
     {
         if (config.Url is { } url)
         {
@@ -32,6 +32,7 @@ internal static class McpTransports
             InheritEnvironmentVariables = false,
             EnvironmentVariables = environment,
             ShutdownTimeout = TimeSpan.FromSeconds(2),
+            StandardErrorLines = stderr.Add,
         }, NullLoggerFactory.Instance);
     }
 }

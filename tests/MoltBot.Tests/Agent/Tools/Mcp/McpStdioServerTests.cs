@@ -110,7 +110,7 @@ public sealed class McpStdioServerTests
         var server = await McpStatus.WaitSettledAsync(tools.Gateway, "dying", Ct);
 
         Assert.Equal("failed", server.State);
-        Assert.NotNull(server.LastError);
+        Assert.Equal("MCP server process exited unexpectedly (exit code: 3); stderr: boom: bad config", server.LastError);
         Assert.Single(File.ReadAllLines(starts));
         clock.Advance(TimeSpan.FromSeconds(1)); // first back-off: 1 s
         while (File.ReadAllLines(starts).Length < 2)
