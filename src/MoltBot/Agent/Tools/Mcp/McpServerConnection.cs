@@ -142,7 +142,7 @@ internal sealed partial class McpServerConnection(
         _ => FirstLine(ex.Message),
     };
 
-    private static string FirstLine(string text) => text.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? text[..end] : text;
+    private static string FirstLine(string text) => (text.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? text[..end] : text).TrimEnd('.');
 
     private static async Task DisposeQuietlyAsync(McpClient client)
     {
