@@ -133,7 +133,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         }
         catch (FrameException ex)
         {
-            await SendResponseAsync(request.Id, new FrameError(ex.Code, ex.Message));
+            await SendResponseAsync(request.Id, ex.ToError());
         }
         catch (JsonException ex)
         {

@@ -97,7 +97,7 @@ internal sealed partial class DiscordGatewayClient(
             }
             catch (DiscordFatalException exception)
             {
-                Update(s => s with { Connected = false, Fatal = true, LastError = exception.Message });
+                Update(s => s with { Connected = false, Fatal = true, LastError = ChannelErrorText.Redact(exception.Message, options.Token) });
                 throw;
             }
             catch (Exception exception) when (exception is WebSocketException or HttpRequestException or DiscordRestException or IOException or JsonException or OperationCanceledException)
@@ -106,6 +106,8 @@ internal sealed partial class DiscordGatewayClient(
                 result = new GatewayConnectionResult(GatewayNextStep.Resume, exception.Message, WasReady: false);
             }
 
+            // A close reason or exception text is Discord's or the network's words: mask the token before status and logs see it.
+            result = result with { Reason = ChannelErrorText.Redact(result.Reason, options.Token) };
             if (result.Next == GatewayNextStep.Fatal)
             {
                 Update(s => s with { Connected = false, Fatal = true, LastError = result.Reason });
