@@ -6,7 +6,7 @@ using MoltBot.Gateway.Status;
 
 namespace MoltBot.Cli;
 
-/// <summary><c>moltbot status</c>: the running gateway's agents and channels (connected, last event, last error, reconnects).</summary>
+/// <summary><c>moltbot status</c>: the running gateway's agents, channels (connected, last event, last error, reconnects) and MCP servers.</summary>
 internal static class StatusCommand
 {
     public static Command Create()
@@ -67,6 +67,10 @@ internal static class StatusCommand
             var state = c.Stopped ? "STOPPED" : c.Connected ? "connected" : "reconnecting";
             var last = c.LastEventAt is { } at ? string.Create(CultureInfo.InvariantCulture, $", last event {at:HH:mm:ss}") : "";
             output.WriteLine($"Channel {c.Channel}: {state}{(c.Identity is null ? "" : " as " + c.Identity)}{last}, {c.Reconnects} reconnects{(c.LastError is null ? "" : ", last error: " + c.LastError)}");
+        }
+        foreach (var m in status.McpServers ?? [])
+        {
+            output.WriteLine($"MCP server {m.Name} ({m.Transport}): {m.State}, {m.Tools} tools{(m.LastError is null ? "" : ", last error: " + m.LastError)}");
         }
     }
 }

@@ -76,6 +76,7 @@ internal static class ConfigRecordBuilder
         },
         Tools = ToolsConfigBuilder.Build(values),
         Skills = SkillsConfigBuilder.Build(values),
+        Mcp = McpConfigBuilder.Build(values),
     };
 
     private static DmConfig Dm(ConfigValues values, string path) => new()

@@ -15,6 +15,7 @@ internal static class ConfigRules
         CheckDmPolicy(values, issues, "channels.discord.dm");
         CheckDmPolicy(values, issues, "channels.telegram.dm");
         Gateway.Security.IpRangeRules.Check(values, issues);
+        McpConfigRules.Check(values, issues);
     }
 
     /// <summary><c>open</c> lets anyone talk to the agent, so it must be spelled out twice: the policy and <c>allowFrom: ["*"]</c>.</summary>

@@ -9,6 +9,7 @@ internal sealed record MoltBotConfig
     public ChannelsConfig Channels { get; init; } = new();
     public ToolsConfig Tools { get; init; } = new();
     public SkillsConfig Skills { get; init; } = new();
+    public McpConfig Mcp { get; init; } = new();
     public LoggingConfig Logging { get; init; } = new();
 }
 

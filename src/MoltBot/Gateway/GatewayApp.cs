@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Agent.Tools.Approvals;
+using MoltBot.Agent.Tools.Mcp;
 using MoltBot.Channels;
 using MoltBot.Channels.Discord;
 using MoltBot.Channels.Telegram;
@@ -47,6 +48,7 @@ internal static partial class GatewayApp
             kestrel.Listen(GatewayBinding.Resolve(loaded.Config.Gateway.Bind), loaded.Config.Gateway.Port);
         });
         builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
+        builder.Services.AddMcpServers();
         builder.Services.AddSqliteAuditLog(); // before the channels: stops (and flushes) after them
         builder.Services.AddChannelDelivery();
         builder.Services.AddDiscord(loaded.Config.Channels.Discord);

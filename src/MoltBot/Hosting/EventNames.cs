@@ -77,6 +77,14 @@ internal static class EventNames
     /// <summary>Logged when an approval request is approved, denied or expires.</summary>
     public const string ExecApprovalAnswered = "ExecApprovalAnswered";
 
+    // MCP servers (Agent/Tools/Mcp/McpServerConnection.cs)
+
+    /// <summary>An MCP server connected and listed its tools.</summary>
+    public const string McpServerConnected = "McpServerConnected";
+
+    /// <summary>An MCP server failed to start, could not be reached, or died; its tools are gone until a retry (with back-off) succeeds.</summary>
+    public const string McpServerFailed = "McpServerFailed";
+
     // Web tools (Agent/Tools/Web/WebFetchTool.cs)
 
     /// <summary>Logged when <c>web_fetch</c> refuses a private, loopback, link-local or metadata destination (possible SSRF attempt).</summary>

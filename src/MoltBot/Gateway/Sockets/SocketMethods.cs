@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
+using MoltBot.Agent.Tools.Mcp;
 using MoltBot.Channels;
 using MoltBot.Channels.RateLimits;
 using MoltBot.Gateway.Security;
@@ -21,6 +22,7 @@ internal sealed partial class SocketMethods(
     AgentCatalog agents,
     SessionStore sessions,
     IEnumerable<IChannelStatusSource> channels,
+    McpServers mcp,
     GatewayReadiness readiness,
     ChatRuns runs,
     MessageTraffic traffic,
@@ -66,7 +68,7 @@ internal sealed partial class SocketMethods(
     {
         "health" => Task.FromResult(SocketResult.Of(
             new HealthPayload(readiness.IsReady, readiness.IsReady ? "ready" : "starting"), SocketJsonContext.Default.HealthPayload)),
-        "status" => Task.FromResult(SocketResult.Of(StatusEndpoints.Snapshot(agents, channels, readiness), SocketJsonContext.Default.GatewayStatus)),
+        "status" => Task.FromResult(SocketResult.Of(StatusEndpoints.Snapshot(agents, channels, mcp, readiness), SocketJsonContext.Default.GatewayStatus)),
         "chat.send" => Task.FromResult(ChatSend(connection, Read(request, SocketJsonContext.Default.ChatSendParams))),
         "chat.history" => Task.FromResult(ChatHistory(Read(request, SocketJsonContext.Default.ChatHistoryParams))),
         "chat.abort" => Task.FromResult(SocketResult.Of(

@@ -7,7 +7,8 @@ namespace MoltBot.Gateway.Status;
 internal sealed record GatewayStatus(
     [property: JsonPropertyName("startedAt")] DateTimeOffset StartedAt,
     [property: JsonPropertyName("agents")] IReadOnlyList<AgentStatus> Agents,
-    [property: JsonPropertyName("channels")] IReadOnlyList<ChannelStatus> Channels);
+    [property: JsonPropertyName("channels")] IReadOnlyList<ChannelStatus> Channels,
+    [property: JsonPropertyName("mcpServers")] IReadOnlyList<McpServerStatus>? McpServers = null);
 
 internal sealed record AgentStatus(
     [property: JsonPropertyName("id")] string Id,
