@@ -5,6 +5,7 @@ using MoltBot.Channels.Access;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
 using MoltBot.Sessions;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Channels.Delivery;
 
@@ -24,7 +25,8 @@ internal sealed partial class ChannelDispatcher(
     ILogger<ChannelDispatcher> logger,
     IEnumerable<ITypingIndicator> typingIndicators,
     ChannelApprovalCommands approvalCommands,
-    MessageTraffic traffic) : IHostedService, IDisposable
+    MessageTraffic traffic,
+    ISecretRedactor redactor) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly Dictionary<string, ITypingIndicator> _typing = typingIndicators.ToDictionary(t => t.Channel, StringComparer.Ordinal);
@@ -146,7 +148,7 @@ internal sealed partial class ChannelDispatcher(
         catch (Exception ex)
         {
             LogTurnFailed(logger, message.Channel, message.MessageId, ex);
-            delivery.CompleteTurn(message, [$"Sorry, I could not answer that: {ex.Message}"]);
+            delivery.CompleteTurn(message, [redactor.Redact($"Sorry, I could not answer that: {ex.Message}")]);
         }
         finally
         {

@@ -10,6 +10,8 @@ using MoltBot.Agent;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
+using MoltBot.Security.Redaction;
+
 namespace MoltBot.Gateway.OpenAi;
 
 /// <summary>
@@ -37,7 +39,7 @@ internal static partial class ChatCompletionsEndpoints
     }
 
     private static async Task CompleteAsync(
-        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime, MessageTraffic traffic)
+        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime, MessageTraffic traffic, ISecretRedactor redactor)
     {
         // Shutting down cancels model calls at once: the user's message is already stored, and a restart can pick it up.
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -50,7 +52,7 @@ internal static partial class ChatCompletionsEndpoints
         }
         catch (JsonException ex)
         {
-            await OpenAiErrors.WriteAsync(response, 400, $"The request body is not valid JSON: {ex.Message}", "invalid_request_error");
+            await OpenAiErrors.WriteAsync(response, 400, redactor.Redact($"The request body is not valid JSON: {ex.Message}"), "invalid_request_error");
             return;
         }
         if (request is null)
@@ -98,7 +100,7 @@ internal static partial class ChatCompletionsEndpoints
             catch (Exception ex) when (Describe(ex) is { } error)
             {
                 LogTurnFailed(logger, sessionKey, ex);
-                await OpenAiErrors.WriteAsync(response, error.Status, ex.Message, error.Type);
+                await OpenAiErrors.WriteAsync(response, error.Status, redactor.Redact(ex.Message), error.Type);
             }
             return;
         }
@@ -125,7 +127,7 @@ internal static partial class ChatCompletionsEndpoints
         catch (Exception ex) when (Describe(ex) is { } error)
         {
             LogTurnFailed(logger, sessionKey, ex);
-            await sse.WriteErrorAsync(ex.Message, error.Type, cancellationToken);
+            await sse.WriteErrorAsync(redactor.Redact(ex.Message), error.Type, cancellationToken);
         }
         await sse.WriteDoneAsync(cancellationToken);
     }

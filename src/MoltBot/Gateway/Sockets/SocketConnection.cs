@@ -133,11 +133,11 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         }
         catch (FrameException ex)
         {
-            await SendResponseAsync(request.Id, new FrameError(ex.Code, ex.Message));
+            await SendResponseAsync(request.Id, new FrameError(ex.Code, _methods.Redact(ex.Message)));
         }
         catch (JsonException ex)
         {
-            await SendResponseAsync(request.Id, new FrameError(FrameErrorCodes.InvalidRequest, $"params of {request.Method} do not match: {ex.Message}"));
+            await SendResponseAsync(request.Id, new FrameError(FrameErrorCodes.InvalidRequest, _methods.Redact($"params of {request.Method} do not match: {ex.Message}")));
         }
     }
 

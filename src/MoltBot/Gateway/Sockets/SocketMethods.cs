@@ -9,6 +9,7 @@ using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
+using MoltBot.Security.Redaction;
 using MoltBot.Sessions;
 
 namespace MoltBot.Gateway.Sockets;
@@ -25,9 +26,13 @@ internal sealed partial class SocketMethods(
     MessageTraffic traffic,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    ISecretRedactor redactor,
     ILogger<SocketMethods> logger)
 {
     private static readonly string Version = typeof(SocketMethods).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Error text sent to a client passes through the one redactor.</summary>
+    public string Redact(string text) => redactor.Redact(text);
 
     public ConnectOutcome Connect(SocketConnection connection, RequestFrame request)
     {
@@ -64,7 +69,7 @@ internal sealed partial class SocketMethods(
     {
         "health" => Task.FromResult(SocketResult.Of(
             new HealthPayload(readiness.IsReady, readiness.IsReady ? "ready" : "starting"), SocketJsonContext.Default.HealthPayload)),
-        "status" => Task.FromResult(SocketResult.Of(StatusEndpoints.Snapshot(agents, channels, readiness), SocketJsonContext.Default.GatewayStatus)),
+        "status" => Task.FromResult(SocketResult.Of(StatusEndpoints.Snapshot(agents, channels, readiness, redactor), SocketJsonContext.Default.GatewayStatus)),
         "chat.send" => Task.FromResult(ChatSend(connection, Read(request, SocketJsonContext.Default.ChatSendParams))),
         "chat.history" => Task.FromResult(ChatHistory(Read(request, SocketJsonContext.Default.ChatHistoryParams))),
         "chat.abort" => Task.FromResult(SocketResult.Of(
@@ -117,7 +122,7 @@ internal sealed partial class SocketMethods(
         catch (Exception ex)
         {
             LogTurnFailed(logger, sessionKey, ex);
-            await connection.SendEventAsync("chat", new ChatEvent(runId, sessionKey, "error", ErrorMessage: ex.Message), SocketJsonContext.Default.ChatEvent);
+            await connection.SendEventAsync("chat", new ChatEvent(runId, sessionKey, "error", ErrorMessage: redactor.Redact(ex.Message)), SocketJsonContext.Default.ChatEvent);
         }
         finally
         {

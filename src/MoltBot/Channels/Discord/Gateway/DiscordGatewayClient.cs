@@ -33,6 +33,19 @@ internal sealed partial class DiscordGatewayClient(
     private Uri? _resumeUrl;
     private long? _sequence;
     private string? _botUserId;
+    private CancellationTokenSource? _connection;
+    private bool _reauthenticating;
+    private volatile string? _authenticatedWith;
+
+    /// <summary>Drops the current connection and identifies again with <see cref="DiscordOptions.CurrentToken"/> (after a token rotation).</summary>
+    public void Reauthenticate()
+    {
+        lock (_gate)
+        {
+            _reauthenticating = true;
+            _connection?.Cancel();
+        }
+    }
 
     public DiscordStatus Status
     {
@@ -106,6 +119,11 @@ internal sealed partial class DiscordGatewayClient(
                 result = new GatewayConnectionResult(GatewayNextStep.Resume, exception.Message, WasReady: false);
             }
 
+            if (result.Next == GatewayNextStep.Fatal && _authenticatedWith is { } used && used != options.CurrentToken)
+            {
+                // Discord refused the old token (reset in the portal) but a new one has been configured since: use it.
+                result = result with { Next = GatewayNextStep.Identify, Reason = result.Reason + "; retrying with the rotated token", Delay = TimeSpan.Zero };
+            }
             if (result.Next == GatewayNextStep.Fatal)
             {
                 Update(s => s with { Connected = false, Fatal = true, LastError = result.Reason });
