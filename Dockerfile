@@ -3,9 +3,10 @@
 #   docker run -p 18789:18789 -e MOLTBOT_GATEWAY_TOKEN=... -e OPENROUTER_API_KEY=... -v moltbot-data:/data moltbot
 # `azd up` builds it in Azure Container Registry (azure.yaml: remoteBuild), so no local Docker is needed.
 #
-# Stage 1 publishes the Native AOT binary. Stage 2 is runtime-deps:10.0-noble-chiseled: no shell, no package
-# manager, non-root by default, about 12 MB compressed. An AOT binary needs only libc, libssl and CA certificates, so
-# the full runtime image would be dead weight; bookworm-slim would add a shell and apt that nothing here uses.
+# Stage 1 publishes the Native AOT binary. Stage 2 is runtime-deps:10.0-noble: an AOT binary needs only libc, libssl
+# and CA certificates, so the full .NET runtime image would be dead weight. It is not the chiseled variant because the
+# agent's `exec` tool and skills run shell commands (/bin/sh, coreutils, curl, jq): an assistant that "does things"
+# must be able to do them in the cloud too. Extend the image (`FROM <this image>`, apt-get install) for more tools.
 # Configuration comes from environment variables (docs/configuration.md), so there is no entrypoint script
 # that line endings could break. The image holds no secret and no config file.
 
@@ -23,17 +24,16 @@ RUN dotnet restore src/MoltBot -r linux-x64
 COPY src/MoltBot/ src/MoltBot/
 RUN dotnet publish src/MoltBot -c Release -r linux-x64 --no-restore -o /app
 
-# The state folder, created here because the chiseled image has no shell to run mkdir. 1654 is the `app` user of
-# the .NET images ($APP_UID).
-RUN mkdir -p /rootfs/data && chmod 0700 /rootfs/data
-
-FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled AS runtime
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0-noble AS runtime
+# Tools the exec tool and skills commonly call, and time-zone data for the current-time tool. 1654 is the `app` user
+# of the .NET images ($APP_UID); /data is its private state folder.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl jq tzdata \
+    && rm -rf /var/lib/apt/lists/* \
+    && mkdir -p /data && chown 1654:1654 /data && chmod 0700 /data
 WORKDIR /app
 # The gateway and SQLite's native library, which the publish puts next to it.
 COPY --from=build /app/moltbot /app/libe_sqlite3.so /app/
-# Time-zone data for the current-time tool; the chiseled base leaves it out.
-COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo
-COPY --from=build --chown=1654:1654 /rootfs/data /data
 
 ENV MOLTBOT_STATE_DIR=/data \
     MOLTBOT_GATEWAY_BIND=lan \

@@ -11,7 +11,7 @@ public sealed class DockerfileTests
     public static string ReadDockerfile() => File.ReadAllText(Path.Combine(BicepCli.RepoRoot(), "Dockerfile"));
 
     [Fact]
-    public void Dockerfile_HasAnSdkBuildStageAndAChiseledRuntimeStage()
+    public void Dockerfile_HasAnSdkBuildStageAndARuntimeDepsStage()
     {
         var stages = Instructions.Where(i => i.Instruction == "FROM").Select(i => i.Arguments).ToList();
 
@@ -19,7 +19,8 @@ public sealed class DockerfileTests
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:10.0", stages[0], StringComparison.Ordinal);
         Assert.EndsWith(" AS build", stages[0], StringComparison.Ordinal);
         Assert.StartsWith("mcr.microsoft.com/dotnet/runtime-deps:10.0", stages[1], StringComparison.Ordinal);
-        Assert.Contains("chiseled", stages[1], StringComparison.Ordinal);
+        // Not chiseled: exec and skills need a shell in the cloud too.
+        Assert.DoesNotContain("chiseled", stages[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,7 +50,17 @@ public sealed class DockerfileTests
         Assert.NotEqual("0", user.Split(':')[0]);
         Assert.Equal("[\"/app/moltbot\", \"gateway\"]", runtime.Single(i => i.Instruction == "ENTRYPOINT").Arguments);
         Assert.DoesNotContain(Instructions, i => i.Arguments.Contains(".sh", StringComparison.Ordinal));
-        Assert.DoesNotContain(runtime, i => i.Instruction == "RUN"); // the chiseled base has no shell
+    }
+
+    [Fact]
+    public void Dockerfile_RuntimeStage_HasAShellForExecAndAPrivateStateFolder()
+    {
+        var runs = string.Join('\n', Stage(1).Where(i => i.Instruction == "RUN").Select(i => i.Arguments));
+
+        Assert.Contains("--no-install-recommends", runs, StringComparison.Ordinal);
+        Assert.Contains("rm -rf /var/lib/apt/lists/*", runs, StringComparison.Ordinal);
+        Assert.Contains("chown 1654:1654 /data", runs, StringComparison.Ordinal);
+        Assert.Contains("chmod 0700 /data", runs, StringComparison.Ordinal);
     }
 
     [Fact]
