@@ -206,4 +206,66 @@ public sealed class SecretRotationTests : IAsyncLifetime
         Assert.Equal("channels.discord.token", Assert.Single(_audit.OfType(AuditEventTypes.SecretReloaded)).Detail);
         Assert.DoesNotContain(discord.Token, gateway.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RotatedGatewayTokenFile_IsTheOnlyTokenAcceptedFromTheNextRequest()
+    {
+        const string newToken = "rotated-gateway-token-0123456789abcdefXYZ";
+        var tokenFile = _secrets.Combine("gateway-token");
+        await File.WriteAllTextAsync(tokenFile, GatewayHarness.Token + "\n", Ct);
+        using var state = new TempState();
+        var config = GatewayHarness.Config(_llm);
+        config = config with
+        {
+            Gateway = config.Gateway with { Auth = config.Gateway.Auth with { Token = new SecretValue(GatewayHarness.Token, "test", new SecretReference(SecretSourceKind.File, tokenFile)) } },
+        };
+        await using var gateway = await StartAsync(state, config);
+        using (var before = await gateway.Http.GetAsync("/api/status", Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await File.WriteAllTextAsync(tokenFile, newToken + "\n", Ct);
+        await PollAsync(1);
+        await WaitForReloadAsync(1);
+
+        using (var old = await gateway.Http.GetAsync("/api/status", Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, old.StatusCode);
+        }
+        using var rotated = new HttpClient { BaseAddress = gateway.BaseUri };
+        rotated.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", newToken);
+        using (var now = await rotated.GetAsync("/api/status", Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, now.StatusCode);
+        }
+        await using var socket = await MoltBot.TestSupport.Gateway.GatewaySocketClient.ConnectAsync(gateway.BaseUri, newToken, Ct);
+        Assert.Equal("gateway.auth.token", Assert.Single(_audit.OfType(AuditEventTypes.SecretReloaded)).Detail);
+        Assert.DoesNotContain(newToken, gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectedTelegramTokenFromAFile_WaitsForTheRotatedToken_InsteadOfStoppingForGood()
+    {
+        await using var telegram = await MoltBot.TestSupport.Telegram.FakeTelegramServer.StartAsync(ct: Ct);
+        var tokenFile = _secrets.Combine("telegram-token");
+        await File.WriteAllTextAsync(tokenFile, "999:revoked-token\n", Ct);
+        using var state = new TempState();
+        var config = MoltBot.Tests.Channels.Telegram.TelegramTestGateway.Config(_llm, telegram,
+            c => c with { BotToken = new SecretValue("999:revoked-token", "test", new SecretReference(SecretSourceKind.File, tokenFile)) });
+        await using var gateway = await StartAsync(state, config);
+        await telegram.WaitForCallAsync("getMe", 1, Ct);
+        while (System.Text.Json.Nodes.JsonNode.Parse(await gateway.Http.GetStringAsync("/api/status", Ct))!["channels"]![0]!["stopped"]!.GetValue<bool>() is false)
+        {
+            await Task.Delay(10, Ct);
+        }
+
+        await File.WriteAllTextAsync(tokenFile, telegram.Token + "\n", Ct);
+        await PollAsync(1);
+        await telegram.WaitForCallAsync("getUpdates", 1, Ct);
+
+        Assert.Equal(2, telegram.Calls.Count(c => c == "getMe"));
+        Assert.Equal("channels.telegram.botToken", Assert.Single(_audit.OfType(AuditEventTypes.SecretReloaded)).Detail);
+        Assert.DoesNotContain(telegram.Token, gateway.Output, StringComparison.Ordinal);
+    }
 }
