@@ -48,8 +48,12 @@ internal sealed class MoltBotTarget(string build, string binary) : Target
 
     public override ProcessStartInfo Prepare(string stateDir, int port, Uri llmBaseUrl, TelegramFake? telegram)
     {
-        var channels = telegram is null ? "" : $$"""
-            channels: { telegram: { botToken: "{{telegram.Token}}", apiRoot: "{{telegram.ApiRoot}}", dm: { policy: "allowlist", allowFrom: ["1"] } } },
+        // The load driver is one sender flooding on purpose: the per-sender rate limits (channels.*.rateLimit) are off.
+        var channels = telegram is null ? """
+            channels: { webchat: { rateLimit: { enabled: false } } },
+            """ : $$"""
+            channels: { webchat: { rateLimit: { enabled: false } },
+                        telegram: { botToken: "{{telegram.Token}}", apiRoot: "{{telegram.ApiRoot}}", dm: { policy: "allowlist", allowFrom: ["1"] }, rateLimit: { enabled: false } } },
             """;
         File.WriteAllText(Path.Combine(stateDir, "moltbot.json"), $$"""
             {

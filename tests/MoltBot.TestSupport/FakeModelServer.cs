@@ -22,6 +22,9 @@ public abstract class FakeModelServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private long _serverTicks;
+    private TaskCompletionSource _held = Released();
+    private int _inFlight;
+    private int _maxInFlight;
 
     public Uri RootUrl { get; private set; } = null!;
 
@@ -45,6 +48,33 @@ public abstract class FakeModelServer : IAsyncDisposable
             {
                 return [.. _requests];
             }
+        }
+    }
+
+    /// <summary>Completion requests received and not yet answered (held, delayed or streaming).</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most completion requests that were in flight at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Completion requests wait (recorded, unanswered) until <see cref="ReleaseReplies"/>: tests count what is in flight.</summary>
+    public void HoldReplies()
+    {
+        lock (_gate)
+        {
+            if (_held.Task.IsCompleted)
+            {
+                _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>Answers every held request, and later ones at once.</summary>
+    public void ReleaseReplies()
+    {
+        lock (_gate)
+        {
+            _held.TrySetResult();
         }
     }
 
@@ -148,8 +178,19 @@ public abstract class FakeModelServer : IAsyncDisposable
         var reply = _replies.TryDequeue(out var queued) ? queued : DefaultReply?.Invoke(request) ?? FakeReply.FromText("ok");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var ct = linked.Token;
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var max = Volatile.Read(ref _maxInFlight); inFlight > max; max = Volatile.Read(ref _maxInFlight))
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, max);
+        }
         try
         {
+            Task held;
+            lock (_gate)
+            {
+                held = _held.Task;
+            }
+            await held.WaitAsync(ct);
             var delay = Latency + reply.Latency;
             if (delay > TimeSpan.Zero)
             {
@@ -171,6 +212,7 @@ public abstract class FakeModelServer : IAsyncDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _inFlight);
             Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
         }
     }
@@ -193,6 +235,13 @@ public abstract class FakeModelServer : IAsyncDisposable
                 }
             }
         }
+    }
+
+    private static TaskCompletionSource Released()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
     }
 
     public async ValueTask DisposeAsync()

@@ -27,7 +27,8 @@ internal sealed partial class AgentRunner(
     ToolInvoker toolInvoker,
     ApprovalChatCommand approvalCommand,
     AgentBudgets budgets,
-    MoltBotMetrics metrics)
+    MoltBotMetrics metrics,
+    AgentRunSlots slots)
 {
     /// <summary>Model calls per turn; a model stuck calling tools is stopped here.</summary>
     public const int MaxSteps = 12;
@@ -53,6 +54,8 @@ internal sealed partial class AgentRunner(
         {
             return new AgentTurnResult(key, refusal, null, 0, 0);
         }
+        // Inside the session lane, so a session's turns keep their order; the wait for a slot is not timed as the run.
+        using var slot = await slots.EnterAsync(cancellationToken);
         using var runTimer = metrics.TimeAgentRun(models.TimeProvider, agent.Id);
 
         // An explicit /model is strict: no fallbacks behind the user's back.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using MoltBot.Channels.Access;
 using MoltBot.Channels.Delivery;
 using MoltBot.Channels.Pairing;
+using MoltBot.Channels.RateLimits;
 
 namespace MoltBot.Channels;
 
@@ -14,6 +15,8 @@ internal static class ChannelServices
         services.AddSingleton<PairingStore>();
         services.AddSingleton(sp => new DmAccessGate(sp.GetRequiredService<PairingStore>()));
         services.AddSingleton<ChannelDeliveryStore>();
+        services.AddSingleton<ChannelRateLimits>();
+        services.AddSingleton<SenderRateGuard>();
         services.AddSingleton<OutboxWorker>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<OutboxWorker>());
         services.AddSingleton<ChannelApprovalCommands>();

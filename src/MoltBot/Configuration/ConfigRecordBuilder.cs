@@ -28,6 +28,7 @@ internal static class ConfigRecordBuilder
                 Model = Model(values, "agents.defaults.model") ?? new ModelSelection(),
                 Workspace = Folder(values.GetString("agents.defaults.workspace")),
                 Budget = Budget(values, "agents.defaults.budget"),
+                MaxConcurrent = (int)(values.GetInteger("agents.defaults.maxConcurrent") ?? AgentDefaults.DefaultMaxConcurrent),
             },
             List = [.. Enumerable.Range(0, values.Count("agents.list")).Select(i => Agent(values, $"agents.list[{i}]"))],
         },
@@ -53,6 +54,7 @@ internal static class ConfigRecordBuilder
                     Channels = values.GetList($"channels.discord.guilds.{id}.channels") ?? [],
                     RequireMention = values.GetBoolean($"channels.discord.guilds.{id}.requireMention") ?? true,
                 }, StringComparer.Ordinal),
+                RateLimit = RateLimitConfig.From(values, "channels.discord.rateLimit"),
             },
             Telegram = new TelegramChannelConfig
             {
@@ -66,7 +68,9 @@ internal static class ConfigRecordBuilder
                 {
                     RequireMention = values.GetBoolean($"channels.telegram.groups.{id}.requireMention") ?? true,
                 }, StringComparer.Ordinal),
+                RateLimit = RateLimitConfig.From(values, "channels.telegram.rateLimit"),
             },
+            WebChat = new WebChatChannelConfig { RateLimit = RateLimitConfig.From(values, "channels.webchat.rateLimit") },
         },
         Tools = ToolsConfigBuilder.Build(values),
         Skills = SkillsConfigBuilder.Build(values),

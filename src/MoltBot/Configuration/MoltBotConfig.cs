@@ -58,6 +58,11 @@ internal sealed record AgentDefaults
     /// <summary>Workspace folder; null means <c>&lt;stateDir&gt;/workspace</c>.</summary>
     public string? Workspace { get; init; }
     public BudgetConfig Budget { get; init; } = new();
+
+    /// <summary>Agent turns that may run at once across all sessions; more wait their turn (<c>agents.defaults.maxConcurrent</c>).</summary>
+    public int MaxConcurrent { get; init; } = DefaultMaxConcurrent;
+
+    public const int DefaultMaxConcurrent = 4;
 }
 
 internal sealed record ModelSelection
@@ -119,6 +124,13 @@ internal sealed record ChannelsConfig
 {
     public DiscordChannelConfig Discord { get; init; } = new();
     public TelegramChannelConfig Telegram { get; init; } = new();
+    public WebChatChannelConfig WebChat { get; init; } = new();
+}
+
+/// <summary><c>channels.webchat</c>: the Control UI's chat (WebSocket <c>chat.send</c>) and the OpenAI-compatible HTTP API.</summary>
+internal sealed record WebChatChannelConfig
+{
+    public RateLimitConfig RateLimit { get; init; } = new();
 }
 
 /// <summary>Who may send direct messages: <c>dm.policy</c> and <c>dm.allowFrom</c>.</summary>
@@ -135,6 +147,7 @@ internal sealed record DiscordChannelConfig
     public string ApiBaseUrl { get; init; } = "https://discord.com/api/v10";
     public DmConfig Dm { get; init; } = new();
     public IReadOnlyDictionary<string, DiscordGuildConfig> Guilds { get; init; } = new Dictionary<string, DiscordGuildConfig>();
+    public RateLimitConfig RateLimit { get; init; } = new();
 
     public bool IsConfigured => Enabled && Token is not null;
 }
@@ -154,6 +167,7 @@ internal sealed record TelegramChannelConfig
     public SecretValue? WebhookSecret { get; init; }
     public DmConfig Dm { get; init; } = new();
     public IReadOnlyDictionary<string, TelegramGroupConfig> Groups { get; init; } = new Dictionary<string, TelegramGroupConfig>();
+    public RateLimitConfig RateLimit { get; init; } = new();
 
     public bool IsConfigured => Enabled && BotToken is not null;
 }

@@ -114,6 +114,9 @@ internal static class EventNames
     /// <summary>A stranger asked to pair; the owner approves with <c>moltbot pairing approve</c>.</summary>
     public const string PairingRequested = "PairingRequested";
 
+    /// <summary>A sender went over <c>channels.&lt;name&gt;.rateLimit</c>: logged once per limited window, with the one notice they get.</summary>
+    public const string SenderRateLimited = "SenderRateLimited";
+
     /// <summary>An accepted but unanswered channel message is re-run after a restart.</summary>
     public const string TurnResumed = "TurnResumed";
 
@@ -125,6 +128,9 @@ internal static class EventNames
 
     /// <summary>Sending a reply failed for good.</summary>
     public const string OutboxGaveUp = "OutboxGaveUp";
+
+    /// <summary>The gateway stopped while a reply was being sent and the send did not finish within its grace period; it is sent again at the next start.</summary>
+    public const string OutboxSendCutAtStop = "OutboxSendCutAtStop";
 
     // Discord (Channels/Discord)
 

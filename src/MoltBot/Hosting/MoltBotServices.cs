@@ -47,6 +47,7 @@ internal static class MoltBotServices
         services.AddSingleton<SystemPromptBuilder>();
         services.AddSingleton<ChatCommands>();
         services.AddSingleton<Compactor>();
+        services.AddSingleton<AgentRunSlots>();
         services.AddSingleton<AgentRunner>();
         services.AddSingleton<UsageStore>();
         services.AddSingleton<AgentBudgets>();

@@ -41,6 +41,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private int _rejectEntities;
     private int _rateLimitSeconds;
     private int _serverErrors;
+    private int _echoingPollErrors;
 
     private FakeTelegramServer(string token) => Token = token;
 
@@ -154,6 +155,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     /// <summary>The next sendMessage gets a 500.</summary>
     public void Inject5xx() => Interlocked.Increment(ref _serverErrors);
 
+    /// <summary>The next getUpdates fails with 502 and a description that echoes the request path (and so the bot token), as some proxies do.</summary>
+    public void InjectEchoingPollError() => Interlocked.Increment(ref _echoingPollErrors);
+
     public Task WaitForSentAsync(int count, CancellationToken ct = default) => WaitUntilAsync(() => _sent.Count >= count, ct);
 
     public Task WaitForChatActionAsync(int count, CancellationToken ct = default) => WaitUntilAsync(() => _actions.Count >= count, ct);
@@ -236,6 +240,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             case "getMe":
                 await WriteOkAsync(context, new JsonObject { ["id"] = BotId, ["is_bot"] = true, ["first_name"] = "Molt", ["username"] = BotUsername });
+                return;
+            case "getUpdates" when TryTake(ref _echoingPollErrors):
+                await WriteAsync(context, 502, Error(502, $"Bad Gateway: no upstream for POST {context.Request.Path}"));
                 return;
             case "getUpdates":
                 await WriteOkAsync(context, await GetUpdatesAsync(body, context.RequestAborted));

@@ -42,6 +42,8 @@ public sealed class GatewayHarness : IAsyncDisposable
     {
         Gateway = new GatewayConfig { Port = 0, Auth = new GatewayAuthConfig { Token = new SecretValue(Token, "test") } },
         Agents = new AgentsConfig { Defaults = new AgentDefaults { Model = new ModelSelection { Primary = Model } } },
+        // Tests call the API many times in a row from one address; SenderRateLimitTests turns the default limit back on.
+        Channels = new ChannelsConfig { WebChat = new WebChatChannelConfig { RateLimit = new RateLimitConfig { Enabled = false } } },
         Models = new ModelsConfig
         {
             Providers = new Dictionary<string, ProviderConfig>

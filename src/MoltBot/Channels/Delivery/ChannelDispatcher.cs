@@ -2,15 +2,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Channels.Access;
+using MoltBot.Channels.RateLimits;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
+using MoltBot.Security.Audit;
 using MoltBot.Sessions;
 using MoltBot.Security.Redaction;
 
 namespace MoltBot.Channels.Delivery;
 
 /// <summary>
-/// The path of every channel message: de-duplicate → access control → durable acceptance → agent turn → outbox.
+/// The path of every channel message: de-duplicate → access control → per-sender rate limit → durable acceptance →
+/// agent turn → outbox.
 /// <see cref="Accept"/> returns once the message is recorded, so an adapter acknowledges upstream (Telegram's offset)
 /// only after that. Turns still pending when the gateway stopped are re-run at start-up, without storing the
 /// user's message twice, and their reply is queued exactly once.
@@ -26,6 +29,8 @@ internal sealed partial class ChannelDispatcher(
     IEnumerable<ITypingIndicator> typingIndicators,
     ChannelApprovalCommands approvalCommands,
     MessageTraffic traffic,
+    SenderRateGuard rateGuard,
+    IAuditLog audit,
     ISecretRedactor redactor) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
@@ -48,12 +53,14 @@ internal sealed partial class ChannelDispatcher(
                     delivery.TryRecord(message, ChannelDeliveryStore.Denied, null);
                     LogDenied(logger, message.Channel, message.SenderId, denied.Reason);
                     traffic.Denied(message.Channel, "access");
+                    audit.Record(new AuditEvent(AuditEventTypes.SenderDenied, $"{message.Channel}:{message.SenderId}", Detail: denied.Reason));
                     return DispatchResult.Denied;
                 case AccessDecision.PairingChallenge challenge:
                     if (delivery.TryRecord(message, ChannelDeliveryStore.Denied, null) && challenge.IsNew)
                     {
                         delivery.Enqueue(message.Channel, message.ChatId, message.MessageId, [DmAccessGate.PairingMessage(message.Channel, challenge)]);
                         outbox.Wake();
+                        audit.Record(new AuditEvent(AuditEventTypes.PairingRequested, $"{message.Channel}:{message.SenderId}"));
                     }
                     LogPairing(logger, message.Channel, message.SenderId);
                     traffic.Denied(message.Channel, "pairing");
@@ -65,6 +72,18 @@ internal sealed partial class ChannelDispatcher(
         if (approvalCommands.TryAnswer(message, access))
         {
             return DispatchResult.Accepted;
+        }
+
+        // The owner too: a stuck client or a compromised account must not run up the model bill. Limited messages are
+        // recorded as denied, so a restart does not run them; the sender hears about it once per limited window.
+        if (rateGuard.Check(message.Channel, message.SenderId) is { Allowed: false } limited)
+        {
+            if (delivery.TryRecord(message, ChannelDeliveryStore.Denied, null) && limited.FirstInWindow)
+            {
+                delivery.Enqueue(message.Channel, message.ChatId, message.MessageId, [limited.Notice]);
+                outbox.Wake();
+            }
+            return DispatchResult.RateLimited;
         }
 
         var sessionKey = message.IsDirect

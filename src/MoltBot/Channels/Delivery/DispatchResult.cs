@@ -14,4 +14,7 @@ internal enum DispatchResult
 
     /// <summary>An unknown sender: answered with a pairing code, nothing else.</summary>
     PairingChallenged,
+
+    /// <summary>Over the sender's <c>channels.&lt;name&gt;.rateLimit</c>: dropped (the first one of a window is answered with a notice).</summary>
+    RateLimited,
 }

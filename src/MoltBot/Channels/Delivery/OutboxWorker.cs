@@ -8,12 +8,17 @@ namespace MoltBot.Channels.Delivery;
 /// <summary>
 /// Sends queued replies through their channel, in order per chat. A failed send (network, 5xx, rate limit) is retried
 /// with exponential backoff on the injected clock; after <see cref="MaxAttempts"/> it is given up with a log line.
+/// When the gateway stops, no new send starts, but the one in flight may finish for up to <see cref="StopGrace"/>: cut
+/// mid-request, it may already have reached the channel and would be sent again after the restart.
 /// </summary>
 internal sealed partial class OutboxWorker(
     ChannelDeliveryStore delivery, IEnumerable<IChannelSender> senders, TimeProvider timeProvider, ILogger<OutboxWorker> logger, MessageTraffic traffic) : BackgroundService
 {
     public const int MaxAttempts = 10;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a send in flight may go on after the gateway started stopping (on the injected clock).</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -66,13 +71,25 @@ internal sealed partial class OutboxWorker(
                 delivery.MarkRetry(message.Id, timeProvider.GetUtcNow() + MaxBackoff, $"channel '{message.Channel}' is not running");
                 continue;
             }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return; // stopping: what is not started waits for the next start
+            }
+            // Not the stopping token itself: stopping only starts the grace period of the send in flight.
+            using var sending = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+            using var stopping = cancellationToken.Register(() => sending.CancelAfter(StopGrace));
             try
             {
-                await sender.SendAsync(message, cancellationToken);
+                await sender.SendAsync(message, sending.Token);
                 delivery.MarkSent(message.Id);
                 traffic.Replied(message.Channel);
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (sending.IsCancellationRequested)
+            {
+                LogSendCutAtStop(logger, message.Channel, message.ChatId, StopGrace.TotalSeconds);
+                return; // still pending: the next start sends it
+            }
+            catch (Exception ex) when (!sending.IsCancellationRequested)
             {
                 blockedChats.Add(chat);
                 var attempts = message.Attempts + 1;
@@ -104,4 +121,8 @@ internal sealed partial class OutboxWorker(
     [LoggerMessage(EventId = 2, EventName = EventNames.OutboxGaveUp, Level = LogLevel.Error,
         Message = "gave up sending to {Channel} chat {ChatId} after {Attempts} attempts: {Error}")]
     private static partial void LogGaveUp(ILogger logger, string channel, string chatId, int attempts, string error);
+
+    [LoggerMessage(EventId = 3, EventName = EventNames.OutboxSendCutAtStop, Level = LogLevel.Warning,
+        Message = "a send to {Channel} chat {ChatId} was still running {Seconds}s after stop began; cut, it is sent again at the next start")]
+    private static partial void LogSendCutAtStop(ILogger logger, string channel, string chatId, double seconds);
 }

@@ -5,6 +5,7 @@ using MoltBot.Channels.Delivery;
 using MoltBot.Channels.Telegram.Api;
 using MoltBot.Configuration;
 using MoltBot.Hosting;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Channels.Telegram;
 
@@ -22,7 +23,8 @@ internal sealed partial class TelegramChannel(
     MoltBotConfig config,
     MoltBotPaths paths,
     TimeProvider timeProvider,
-    ILogger<TelegramChannel> logger) : BackgroundService, IChannelStatusSource
+    ILogger<TelegramChannel> logger,
+    ISecretRedactor redactor) : BackgroundService, IChannelStatusSource
 {
     public const int PollTimeoutSeconds = 30;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -133,11 +135,14 @@ internal sealed partial class TelegramChannel(
         }
     }
 
+    /// <summary>An error's text with the bot token masked: status and logs must never show it.</summary>
+    private string Redact(string text) => ChannelErrorText.Redact(text, _config.BotToken?.Value, redactor);
+
     private void Stop(string error)
     {
         _connected = false;
         _stopped = true;
-        _lastError = error;
+        _lastError = Redact(error);
     }
 
     /// <summary>getMe, retried with backoff on network/5xx errors; null (logged once) when the token is rejected.</summary>
@@ -158,8 +163,8 @@ internal sealed partial class TelegramChannel(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 var wait = Backoff(failures);
-                _lastError = ex.Message;
-                LogConnectFailed(logger, wait.TotalSeconds, ex.Message);
+                _lastError = Redact(ex.Message);
+                LogConnectFailed(logger, wait.TotalSeconds, _lastError);
                 await Task.Delay(wait, timeProvider, stoppingToken);
             }
         }
@@ -182,9 +187,9 @@ internal sealed partial class TelegramChannel(
             {
                 var wait = Backoff(++failures);
                 _connected = false;
-                _lastError = ex.Message;
+                _lastError = Redact(ex.Message);
                 Interlocked.Increment(ref _reconnects);
-                LogPollFailed(logger, wait.TotalSeconds, ex.Message);
+                LogPollFailed(logger, wait.TotalSeconds, _lastError);
                 await Task.Delay(wait, timeProvider, stoppingToken);
                 continue;
             }

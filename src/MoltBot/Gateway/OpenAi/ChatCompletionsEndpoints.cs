@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
+using MoltBot.Channels.RateLimits;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
@@ -39,7 +40,8 @@ internal static partial class ChatCompletionsEndpoints
     }
 
     private static async Task CompleteAsync(
-        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime, MessageTraffic traffic, ISecretRedactor redactor)
+        HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime, MessageTraffic traffic,
+        SenderRateGuard rateGuard, ISecretRedactor redactor)
     {
         // Shutting down cancels model calls at once: the user's message is already stored, and a restart can pick it up.
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -84,6 +86,14 @@ internal static partial class ChatCompletionsEndpoints
         var model = $"{ModelPrefix}/{agentId}";
         var logger = loggers.CreateLogger("MoltBot.Gateway.OpenAi");
         traffic.Received("api");
+        // One budget per client address with WebChat (channels.webchat.rateLimit): an API client is a sender like any other.
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (rateGuard.Check(ChannelRateLimits.WebChat, address, address, countAs: "api") is { Allowed: false } limited)
+        {
+            response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await OpenAiErrors.WriteAsync(response, StatusCodes.Status429TooManyRequests, limited.Notice, "rate_limit_error", "rate_limited");
+            return;
+        }
 
         if (!request.Stream)
         {

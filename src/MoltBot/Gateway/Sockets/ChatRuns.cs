@@ -36,6 +36,15 @@ internal sealed class ChatRuns
         }
     }
 
+    /// <summary>Releases a key whose run was refused before it started (rate limit), so a retry with the same key runs.</summary>
+    public void Forget(string idempotencyKey)
+    {
+        lock (_gate)
+        {
+            _runByKey.Remove(idempotencyKey);
+        }
+    }
+
     public void Started(string runId, CancellationTokenSource cancellation) => _active[runId] = cancellation;
 
     public void Ended(string runId) => _active.TryRemove(runId, out _);

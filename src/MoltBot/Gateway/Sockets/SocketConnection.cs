@@ -133,7 +133,7 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         }
         catch (FrameException ex)
         {
-            await SendResponseAsync(request.Id, new FrameError(ex.Code, _methods.Redact(ex.Message)));
+            await SendResponseAsync(request.Id, ex.ToError() with { Message = _methods.Redact(ex.Message) });
         }
         catch (JsonException ex)
         {

@@ -28,7 +28,12 @@ internal static class FrameErrorCodes
 }
 
 /// <summary>A method's refusal, turned into an error response (the connection stays open).</summary>
-internal sealed class FrameException(string code, string message) : Exception(message)
+/// <param name="retryAfter">Set when the client may try again later (sent as <c>retryable</c> + <c>retryAfterMs</c>).</param>
+internal sealed class FrameException(string code, string message, TimeSpan? retryAfter = null) : Exception(message)
 {
     public string Code { get; } = code;
+
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
+    public FrameError ToError() => new(Code, Message, RetryAfter.HasValue ? true : null, (long?)RetryAfter?.TotalMilliseconds);
 }

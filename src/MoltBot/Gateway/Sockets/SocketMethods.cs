@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Channels;
+using MoltBot.Channels.RateLimits;
 using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
@@ -24,6 +25,7 @@ internal sealed partial class SocketMethods(
     GatewayReadiness readiness,
     ChatRuns runs,
     MessageTraffic traffic,
+    SenderRateGuard rateGuard,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ISecretRedactor redactor,
@@ -94,7 +96,13 @@ internal sealed partial class SocketMethods(
         {
             return SocketResult.Of(new ChatSendAccepted(runId, "in_flight"), SocketJsonContext.Default.ChatSendAccepted);
         }
-        traffic.Received("webchat");
+        traffic.Received(ChannelRateLimits.WebChat);
+        var address = connection.RemoteIp?.ToString() ?? "unknown";
+        if (rateGuard.Check(ChannelRateLimits.WebChat, address, address) is { Allowed: false } limited)
+        {
+            runs.Forget(parameters.IdempotencyKey);
+            throw new FrameException(FrameErrorCodes.RateLimited, limited.Notice, TimeSpan.FromSeconds(limited.RetryAfterSeconds));
+        }
         var turn = new AgentTurnRequest(parameters.Message, agent.Id, sessionKey, SourceId: $"webchat:{parameters.IdempotencyKey}");
         _ = RunChatAsync(connection, runId, turn);
         return SocketResult.Of(new ChatSendAccepted(runId, "accepted"), SocketJsonContext.Default.ChatSendAccepted);

@@ -17,7 +17,7 @@ internal sealed partial class MessageTraffic(MoltBotMetrics metrics, ILogger<Mes
 
     public void Replied(string channel) => metrics.MessagesOut.Add(1, Channel(channel));
 
-    /// <summary><paramref name="reason"/> is a small fixed set (<c>access</c>, <c>pairing</c>), so it stays a bounded label.</summary>
+    /// <summary><paramref name="reason"/> is a small fixed set (<c>access</c>, <c>pairing</c>, <c>rate</c>), so it stays a bounded label.</summary>
     public void Denied(string channel, string reason) =>
         metrics.MessagesDenied.Add(1, Channel(channel), new KeyValuePair<string, object?>("reason", reason));
 

@@ -44,11 +44,12 @@ internal sealed class TelegramTestGateway : IAsyncDisposable
         return GatewayHarness.Config(llm) with { Channels = new ChannelsConfig { Telegram = configure?.Invoke(channel) ?? channel } };
     }
 
-    public static async Task<TelegramTestGateway> StartAsync(string stateDir, MoltBotConfig config)
+    public static async Task<TelegramTestGateway> StartAsync(string stateDir, MoltBotConfig config, TimeProvider? timeProvider = null)
     {
         var output = new SynchronizedStringWriter();
         var paths = new MoltBotPaths(stateDir, Path.Combine(stateDir, "moltbot.json"));
-        var app = GatewayApp.Build(new LoadedConfig(config, paths, false), new GatewayHostOptions { Output = output });
+        var options = new GatewayHostOptions { Output = output, TimeProvider = timeProvider ?? TimeProvider.System };
+        var app = GatewayApp.Build(new LoadedConfig(config, paths, false), options);
         await app.StartAsync();
         return new TelegramTestGateway(app, output);
     }

@@ -110,7 +110,7 @@ internal sealed partial class DiscordGatewayClient(
             }
             catch (DiscordFatalException exception)
             {
-                Update(s => s with { Connected = false, Fatal = true, LastError = exception.Message });
+                Update(s => s with { Connected = false, Fatal = true, LastError = ChannelErrorText.Redact(exception.Message, options.CurrentToken) });
                 throw;
             }
             catch (Exception exception) when (exception is WebSocketException or HttpRequestException or DiscordRestException or IOException or JsonException or OperationCanceledException)
@@ -119,6 +119,8 @@ internal sealed partial class DiscordGatewayClient(
                 result = new GatewayConnectionResult(GatewayNextStep.Resume, exception.Message, WasReady: false);
             }
 
+            // A close reason or exception text is Discord's or the network's words: mask the token before status and logs see it.
+            result = result with { Reason = ChannelErrorText.Redact(result.Reason, options.CurrentToken) };
             if (result.Next == GatewayNextStep.Fatal && _authenticatedWith is { } used && used != options.CurrentToken)
             {
                 // Discord refused the old token (reset in the portal) but a new one has been configured since: use it.

@@ -1,0 +1,90 @@
+using MoltBot.Channels.Delivery;
+using MoltBot.Configuration;
+using MoltBot.TestSupport;
+using MoltBot.TestSupport.Discord;
+using MoltBot.Tests.Infrastructure;
+
+namespace MoltBot.Tests.Channels.Discord;
+
+/// <summary>
+/// Replies through a <see cref="FaultProxy"/> in front of Discord's REST API: a send whose answer is lost is retried
+/// from the outbox with the same enforced nonce, so the user sees it once.
+/// </summary>
+public sealed class DiscordFaultTests : IAsyncLifetime
+{
+    private const string Owner = "111111111111111111";
+    private readonly TempDirectory _state = new();
+    private readonly RecordingTimeProvider _time = new();
+    private FakeOpenAiServer _llm = null!;
+    private FakeDiscordServer _discord = null!;
+    private FaultProxy _proxy = null!;
+    private GatewayHarness _gateway = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _llm = await FakeOpenAiServer.StartAsync(Ct);
+        _discord = await FakeDiscordServer.StartAsync(Ct);
+        _proxy = await FaultProxy.StartAsync(_discord.RootUrl.ToString(), Ct);
+        var config = GatewayHarness.Config(_llm) with
+        {
+            Channels = new ChannelsConfig
+            {
+                Discord = new DiscordChannelConfig
+                {
+                    Token = new SecretValue(_discord.Token, "test"),
+                    ApiBaseUrl = _proxy.Address + "/api/v10",
+                    Dm = new DmConfig { AllowFrom = [Owner] },
+                },
+            },
+        };
+        _gateway = await GatewayHarness.StartAsync(_state.Path, config, _time);
+        await _discord.SessionsReady.WaitAsync(1, Ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _proxy.DisposeAsync();
+        await _discord.DisposeAsync();
+        await _llm.DisposeAsync();
+        _state.Dispose();
+    }
+
+    [Fact]
+    public async Task ReplyCreatedButAnswerLost_IsRetriedWithTheSameNonce_AndAppearsOnce()
+    {
+        _proxy.CutAfterForwarding("/messages");
+        _llm.EnqueueText("exactly one of me");
+
+        await _discord.QueueMessageCreateAsync("dm-1", Owner, "hi");
+        await _proxy.WaitForCutsAsync(1, Ct);
+        await _time.WaitForTimerAsync(OutboxWorker.Backoff(1), Ct);
+        _time.Advance(OutboxWorker.Backoff(1));
+        await _proxy.WaitForForwardedAsync("/messages", 2, Ct);
+
+        Assert.Equal("exactly one of me", Assert.Single(_discord.SentMessages).Content);
+        Assert.Single(_llm.Requests);
+        var sends = _proxy.Ledger.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
+        Assert.Equal([true, true], sends.Select(s => s.Forwarded).ToArray()); // Discord saw both attempts ...
+        Assert.Equal([true, false], sends.Select(s => s.Cut).ToArray());      // ... and the retry's answer got through
+    }
+
+    [Fact]
+    public async Task ReplyCutBeforeReachingDiscord_IsRetried_AndAppearsOnce()
+    {
+        _proxy.CutBeforeForwarding("/messages");
+        _llm.EnqueueText("second try");
+
+        await _discord.QueueMessageCreateAsync("dm-1", Owner, "hello");
+        await _proxy.WaitForCutsAsync(1, Ct);
+        await _time.WaitForTimerAsync(OutboxWorker.Backoff(1), Ct);
+        _time.Advance(OutboxWorker.Backoff(1));
+        await _proxy.WaitForForwardedAsync("/messages", 1, Ct);
+
+        Assert.Equal("second try", Assert.Single(_discord.SentMessages).Content);
+        var sends = _proxy.Ledger.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
+        Assert.Equal([false, true], sends.Select(s => s.Forwarded).ToArray());
+    }
+}
