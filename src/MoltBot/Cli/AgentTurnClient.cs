@@ -6,6 +6,7 @@ using MoltBot.Agent;
 using MoltBot.Configuration;
 using MoltBot.Gateway.OpenAi;
 using MoltBot.Hosting;
+using MoltBot.Security.Secrets;
 
 namespace MoltBot.Cli;
 
@@ -14,7 +15,17 @@ internal static class AgentTurnClient
 {
     public static async Task<int> RunLocalAsync(LoadedConfig loaded, AgentTurnRequest turn, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection().AddLogging().AddMoltBotCore(loaded, TimeProvider.System);
+        var secrets = SecretStore.Create(loaded.Config);
+        try
+        {
+            secrets.Resolve(cancellationToken);
+        }
+        catch (ConfigException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return CliContext.ConfigErrorExitCode;
+        }
+        var services = new ServiceCollection().AddLogging().AddMoltBotCore(loaded, TimeProvider.System, secrets);
         await using var provider = services.BuildServiceProvider();
         MoltBotServices.WarmUp(provider);
         try

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MoltBot.Configuration;
+using MoltBot.Security.Redaction;
+using MoltBot.Security.Secrets;
 
 namespace MoltBot.Cli;
 
@@ -16,13 +18,17 @@ internal static class ConfigShowCommand
         {
             return 1;
         }
+        // Secret keys are masked field by field; the redactor also catches a secret value pasted into any other key.
+        var redactor = showSecrets ? null : new KnownSecretsRedactor(ConfigSecrets.Values(loaded.Config));
         if (json)
         {
-            output.WriteLine(Json(loaded, showSecrets));
+            output.WriteLine(Redact(redactor, Json(loaded, showSecrets)));
         }
         else
         {
-            WriteTable(loaded, showSecrets, output);
+            var table = new StringWriter();
+            WriteTable(loaded, showSecrets, table);
+            output.Write(Redact(redactor, table.ToString()));
         }
         return 0;
     }
@@ -54,7 +60,7 @@ internal static class ConfigShowCommand
         output.WriteLine(loaded.FileExists
             ? $"# config file: {loaded.Paths.ConfigPath}"
             : $"# config file: {loaded.Paths.ConfigPath} (not found; defaults and environment)");
-        var rows = loaded.Values.Select(l => (l.Path, Value: Shorten(ConfigJson.Value(l, showSecrets)), Source: l.Source.ToString())).ToList();
+        var rows = loaded.Values.Select(l => (l.Path, Value: Shown(l, showSecrets), Source: l.Source.ToString())).ToList();
         var keyWidth = rows.Max(r => r.Path.Length);
         var valueWidth = rows.Max(r => r.Value.Length);
         output.WriteLine($"{"KEY".PadRight(keyWidth)}  {"VALUE".PadRight(valueWidth)}  SOURCE");
@@ -63,6 +69,11 @@ internal static class ConfigShowCommand
             output.WriteLine($"{path.PadRight(keyWidth)}  {value.PadRight(valueWidth)}  {source}");
         }
     }
+
+    private static string Redact(KnownSecretsRedactor? redactor, string text) => redactor?.Redact(text) ?? text;
+
+    private static string Shown(ConfigLeaf leaf, bool showSecrets) =>
+        leaf.Value is SecretValue { Reference: { } reference } ? reference.Describe() : Shorten(ConfigJson.Value(leaf, showSecrets));
 
     private static string Shorten(string value) => value.Length <= MaxValueWidth ? value : value[..(MaxValueWidth - 3)] + "...";
 }

@@ -26,6 +26,9 @@ internal sealed partial class ConfigFileReader
                 }
                 Add(path, key, number.Value, node);
                 break;
+            case ConfigValueKind.Secret when node is Json5Object reference:
+                ReadSecretReference(reference, key, path);
+                break;
             case ConfigValueKind.Boolean when node is Json5Boolean b:
                 Add(path, key, b.Value, node);
                 break;
@@ -138,6 +141,7 @@ internal sealed partial class ConfigFileReader
         ConfigValueKind.Enum => $"one of {string.Join(", ", key.Allowed)}",
         ConfigValueKind.StringList => "an array of strings [\"...\"]",
         ConfigValueKind.ModelSelection => "a model ref string \"provider/model\" or an object { primary, fallbacks }",
+        ConfigValueKind.Secret => "a string (\"${VAR}\" works) or a secret reference { \"source\": \"env\" | \"file\" | \"keyvault\", ... }",
         _ => "a string",
     };
 

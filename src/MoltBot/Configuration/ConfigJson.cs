@@ -5,7 +5,10 @@ using MoltBot.Configuration.Schema;
 
 namespace MoltBot.Configuration;
 
-/// <summary>Writes effective leaves back as nested JSON (for <c>config get</c>/<c>show</c>), secrets as <c>"***"</c> unless asked. No reflection.</summary>
+/// <summary>
+/// Writes effective leaves back as nested JSON (for <c>config get</c>/<c>show</c>), secrets as <c>"***"</c> unless asked,
+/// secret references as the reference object (<c>{ "source": "file", "path": ... }</c>, never the value). No reflection.
+/// </summary>
 internal static class ConfigJson
 {
     public const string Redacted = "***";
@@ -44,6 +47,13 @@ internal static class ConfigJson
     {
         switch (leaf.Value)
         {
+            case SecretValue { Reference: { } reference }:
+                // A reference is not the secret: it says where the secret lives, which is what an operator needs to see.
+                reference.WriteTo(writer);
+                break;
+            case SecretValue secret:
+                writer.WriteStringValue(showSecrets ? secret.Value : Redacted);
+                break;
             case string _ when leaf.IsSecret && !showSecrets:
                 writer.WriteStringValue(Redacted);
                 break;

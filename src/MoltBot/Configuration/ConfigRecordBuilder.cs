@@ -143,8 +143,7 @@ internal static class ConfigRecordBuilder
         return primary is null && fallbacks is null ? null : new ModelSelection { Primary = primary, Fallbacks = fallbacks ?? [] };
     }
 
-    private static SecretValue? Secret(ConfigValues values, string path) =>
-        values.Find(path) is { Value: string value } leaf ? new SecretValue(value, leaf.Source.DescribeSecret(path)) : null;
+    private static SecretValue? Secret(ConfigValues values, string path) => values.GetSecret(path);
 
     private static string? Folder(string? path) => path is null ? null : MoltBotPaths.ExpandHome(path);
 }

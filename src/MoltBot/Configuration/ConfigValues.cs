@@ -14,6 +14,14 @@ internal sealed class ConfigValues
 
     public string? GetString(string path) => Find(path)?.Value as string;
 
+    /// <summary>A secret leaf: the live <see cref="SecretValue"/> of a reference, or a fixed one for a plain string.</summary>
+    public SecretValue? GetSecret(string path) => Find(path) switch
+    {
+        { Value: SecretValue secret } => secret,
+        { Value: string value } leaf => new SecretValue(value, leaf.Source.DescribeSecret(path)),
+        _ => null,
+    };
+
     public long? GetInteger(string path) => Find(path)?.Value is long l ? l : null;
 
     public double? GetNumber(string path) => Find(path)?.Value switch { double d => d, long l => l, _ => null };

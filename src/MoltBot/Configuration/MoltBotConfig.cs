@@ -125,12 +125,6 @@ internal sealed record ModelDefinition
     public ModelCost? Cost { get; init; }
 }
 
-/// <summary>A secret plus where it was read from, so errors can say which key is wrong without printing it.</summary>
-internal sealed record SecretValue(string Value, string Source)
-{
-    public override string ToString() => "***";
-}
-
 internal sealed record ChannelsConfig
 {
     public DiscordChannelConfig Discord { get; init; } = new();

@@ -34,6 +34,5 @@ internal static class WebToolsConfigBuilder
         };
     }
 
-    internal static SecretValue? Secret(ConfigValues values, string path) =>
-        values.Find(path) is { Value: string value } leaf ? new SecretValue(value, leaf.Source.DescribeSecret(path)) : null;
+    internal static SecretValue? Secret(ConfigValues values, string path) => values.GetSecret(path);
 }

@@ -21,6 +21,8 @@ using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
 using MoltBot.Security.Audit;
+using MoltBot.Security.Redaction;
+using MoltBot.Security.Secrets;
 using MoltBot.Storage;
 
 namespace MoltBot.Gateway;
@@ -31,15 +33,22 @@ internal static partial class GatewayApp
     public static WebApplication Build(LoadedConfig loaded, GatewayHostOptions? options = null)
     {
         options ??= new GatewayHostOptions();
+        // Secrets first: Key Vault values are needed to check the models and the token, and the redactor to log anything.
+        var secrets = SecretStore.Create(loaded.Config, options.KeyVaultCredential);
+        secrets.Resolve(CancellationToken.None);
         AgentModelValidator.Validate(loaded, new Providers.ModelRouter(loaded.Config, options.TimeProvider));
         StateFiles.EnsurePrivateFolder(loaded.Paths.StateDir);
         var token = GatewayToken.Resolve(loaded.Config, loaded.Paths);
+        if (!token.GeneratedNow)
+        {
+            secrets.Redactor.Add(token.Value); // a generated one is printed once at start-up, then added (OnStarted)
+        }
         GatewayExposureCheck.ThrowIfUnsafe(loaded.Config.Gateway, token);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         var logLevel = options.MinimumLogLevel ?? LogOutput.LevelOf(loaded.Config.Logging);
-        builder.Logging.AddProvider(LogOutput.CreateProvider(loaded.Config.Logging, options.Output, logLevel, options.TimeProvider));
+        builder.Logging.AddProvider(LogOutput.CreateProvider(loaded.Config.Logging, options.Output, logLevel, options.TimeProvider, secrets.Redactor));
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -47,9 +56,10 @@ internal static partial class GatewayApp
             kestrel.AddServerHeader = false;
             kestrel.Listen(GatewayBinding.Resolve(loaded.Config.Gateway.Bind), loaded.Config.Gateway.Port);
         });
-        builder.Services.AddMoltBotCore(loaded, options.TimeProvider);
+        builder.Services.AddMoltBotCore(loaded, options.TimeProvider, secrets);
         builder.Services.AddMcpServers();
         builder.Services.AddSqliteAuditLog(); // before the channels: stops (and flushes) after them
+        builder.Services.AddSecretRotation();
         builder.Services.AddChannelDelivery();
         builder.Services.AddDiscord(loaded.Config.Channels.Discord);
         builder.Services.AddTelegram(loaded.Config);
@@ -107,6 +117,7 @@ internal static partial class GatewayApp
         if (token.GeneratedNow)
         {
             LogTokenGenerated(logger, token.Value, token.Source);
+            app.Services.GetRequiredService<KnownSecretsRedactor>().Add(token.Value);
         }
         var controlUi = $"http://{(bindHost == "0.0.0.0" ? "127.0.0.1" : bindHost)}:{uri.Port}/";
         LogControlUi(logger, controlUi);

@@ -10,6 +10,9 @@ internal sealed record GatewayHostOptions
     /// <summary>Null: <c>logging.level</c> from the configuration.</summary>
     public LogLevel? MinimumLogLevel { get; init; }
 
+    /// <summary>The credential for Key Vault secret references; null: Managed Identity (<c>AZURE_CLIENT_ID</c>) or <c>DefaultAzureCredential</c>.</summary>
+    public Func<Azure.Core.TokenCredential>? KeyVaultCredential { get; init; }
+
     /// <summary>Runs after the gateway's own registrations, so tests can swap a seam (e.g. a recording <c>IAuditLog</c>).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -243,4 +243,12 @@ internal static class EventNames
 
     /// <summary>A batch of audit events could not be written to the database.</summary>
     public const string AuditWriteFailed = "AuditWriteFailed";
+
+    // Secrets (Security/Secrets/SecretRotationService.cs)
+
+    /// <summary>A rotated secret (changed secret file or new Key Vault version) was picked up; names the config key, never the value.</summary>
+    public const string SecretReloaded = "SecretReloaded";
+
+    /// <summary>Re-reading a secret file or Key Vault secret failed; the previous value stays in use.</summary>
+    public const string SecretReloadFailed = "SecretReloadFailed";
 }

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Hosting;
 
 /// <summary>
 /// Plain <c>[area] message</c> lines, the format users grep for (<c>[gateway] listening on ...</c>).
 /// The area is the last namespace segment of the category (<c>MoltBot.Gateway.X</c> → <c>gateway</c>).
+/// Every line passes through <see cref="ISecretRedactor"/> when one is given.
 /// </summary>
-internal sealed class LineLoggerProvider(TextWriter output, LogLevel minimumLevel) : ILoggerProvider
+internal sealed class LineLoggerProvider(TextWriter output, LogLevel minimumLevel, ISecretRedactor? redactor = null) : ILoggerProvider
 {
     private readonly Lock _gate = new();
 
@@ -30,6 +32,7 @@ internal sealed class LineLoggerProvider(TextWriter output, LogLevel minimumLeve
 
     private void Write(string line)
     {
+        line = redactor?.Redact(line) ?? line;
         lock (_gate)
         {
             output.WriteLine(line);

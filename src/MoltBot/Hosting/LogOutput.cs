@@ -10,7 +10,7 @@ internal static class LogOutput
     public static ILoggerProvider CreateProvider(LoggingConfig config, TextWriter output, LogLevel minimumLevel, TimeProvider timeProvider, ISecretRedactor? redactor = null) =>
         config.Format == "json"
             ? new JsonLineLoggerProvider(output, minimumLevel, timeProvider, redactor)
-            : new LineLoggerProvider(output, minimumLevel);
+            : new LineLoggerProvider(output, minimumLevel, redactor);
 
     public static LogLevel LevelOf(LoggingConfig config) => config.Level switch
     {

@@ -12,6 +12,7 @@ using MoltBot.Memory;
 using MoltBot.Providers;
 using MoltBot.Security.Audit;
 using MoltBot.Security.Redaction;
+using MoltBot.Security.Secrets;
 using MoltBot.Sessions;
 using MoltBot.Storage;
 
@@ -20,13 +21,17 @@ namespace MoltBot.Hosting;
 /// <summary>The services shared by the gateway host and the in-process CLI (<c>moltbot agent --local</c>).</summary>
 internal static class MoltBotServices
 {
-    public static IServiceCollection AddMoltBotCore(this IServiceCollection services, LoadedConfig loaded, TimeProvider timeProvider)
+    /// <param name="secrets">The resolved secrets (and their redactor); null: a store over <paramref name="loaded"/> without Key Vault reads.</param>
+    public static IServiceCollection AddMoltBotCore(this IServiceCollection services, LoadedConfig loaded, TimeProvider timeProvider, SecretStore? secrets = null)
     {
+        secrets ??= SecretStore.Create(loaded.Config);
         services.AddSingleton(loaded);
         services.AddSingleton(loaded.Config);
         services.AddSingleton(loaded.Paths);
         services.AddSingleton(timeProvider);
-        services.AddSingleton<ISecretRedactor>(new KnownSecretsRedactor(loaded.Values.Where(v => v.IsSecret && v.Value is string).Select(v => (string)v.Value)));
+        services.AddSingleton(secrets);
+        services.AddSingleton(secrets.Redactor);
+        services.AddSingleton<ISecretRedactor>(secrets.Redactor);
         services.AddSingleton<IAuditLog>(NullAuditLog.Instance);
         services.AddSingleton<MoltBotMetrics>();
         services.AddSingleton<MessageTraffic>();

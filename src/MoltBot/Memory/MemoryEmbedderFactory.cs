@@ -48,9 +48,9 @@ internal static class MemoryEmbedderFactory
     {
         var options = new OpenAIClientOptions { Endpoint = provider.BaseUrl };
         OpenAiClientFactory.Configure(options, provider, httpClient, timeout);
-#pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is the SDK's only way to send no Authorization header.
+#pragma warning disable OPENAI001 // AuthenticationPolicy: a live (rotatable) key, or no Authorization header at all.
         var client = provider.ApiKey is { } key
-            ? new EmbeddingClient(model, new ApiKeyCredential(key.Value), options)
+            ? new EmbeddingClient(model, new BearerKeyPolicy(key), options)
             : new EmbeddingClient(model, new NoAuthenticationPolicy(), options);
 #pragma warning restore OPENAI001
         return client.AsIEmbeddingGenerator();
@@ -64,7 +64,7 @@ internal static class MemoryEmbedderFactory
         OpenAiClientFactory.Configure(options, provider, httpClient, timeout);
         options.AddPolicy(new ApiVersionPolicy(provider.ApiVersion), System.ClientModel.Primitives.PipelinePosition.PerCall);
 #pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is the SDK's way to plug in Azure's own authentication.
-        var client = new EmbeddingClient(deployment, provider.ApiKey is { } key ? new AzureApiKeyPolicy(key.Value) : new AzureTokenPolicy(credential), options);
+        var client = new EmbeddingClient(deployment, provider.ApiKey is { } key ? new AzureApiKeyPolicy(key) : new AzureTokenPolicy(credential), options);
 #pragma warning restore OPENAI001
         return client.AsIEmbeddingGenerator();
     }

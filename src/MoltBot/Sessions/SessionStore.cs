@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
+using MoltBot.Security.Redaction;
 using MoltBot.Storage;
 
 namespace MoltBot.Sessions;
@@ -10,7 +11,8 @@ namespace MoltBot.Sessions;
 /// Durable transcripts. A user message is committed before the model sees it; every reply and tool result is
 /// committed as it completes, so a crash loses nothing that was accepted.
 /// </summary>
-internal sealed class SessionStore(SqliteDatabase database, TimeProvider timeProvider)
+/// <remarks>Every stored message passes through the secret redactor first (<see cref="TranscriptRedaction"/>).</remarks>
+internal sealed class SessionStore(SqliteDatabase database, TimeProvider timeProvider, ISecretRedactor? redactor = null)
 {
     private static readonly JsonSerializerOptions MessageJson = AIJsonUtilities.DefaultOptions;
 
@@ -82,7 +84,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         insert.Parameters.AddWithValue("$session", sessionId);
         insert.Parameters.AddWithValue("$kind", kind);
         insert.Parameters.AddWithValue("$role", message.Role.Value);
-        insert.Parameters.AddWithValue("$content", JsonSerializer.Serialize(message, MessageJson.GetTypeInfo(typeof(ChatMessage))));
+        insert.Parameters.AddWithValue("$content", Serialize(message));
         insert.Parameters.AddWithValue("$status", pending ? "pending" : "done");
         insert.Parameters.AddWithValue("$tokens", tokens);
         insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
@@ -90,6 +92,9 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         Touch(connection, sessionId);
         return id;
     }
+
+    private string Serialize(ChatMessage message) => JsonSerializer.Serialize(
+        redactor is null ? message : TranscriptRedaction.Redact(message, redactor), MessageJson.GetTypeInfo(typeof(ChatMessage)));
 
     /// <summary>The entry stored from <paramref name="source"/> in this session, if any.</summary>
     public long? FindBySource(string sessionId, string source)
@@ -137,7 +142,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
                 """;
             insert.Parameters.AddWithValue("$session", sessionId);
             insert.Parameters.AddWithValue("$role", summary.Role.Value);
-            insert.Parameters.AddWithValue("$content", JsonSerializer.Serialize(summary, MessageJson.GetTypeInfo(typeof(ChatMessage))));
+            insert.Parameters.AddWithValue("$content", Serialize(summary));
             insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
             insert.ExecuteNonQuery();
         }

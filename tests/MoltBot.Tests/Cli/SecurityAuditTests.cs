@@ -294,4 +294,29 @@ public sealed class SecurityAuditTests
         Assert.Contains($"[ok  ] state: {state.StateDir} is private (0700)", stdout, StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(state.ConfigPath));
     }
+
+    [Fact]
+    public async Task SecretReferences_AreNotInlineSecrets_AndAKeyVaultTokenIsNotJudgedOffline()
+    {
+        var secrets = Directory.CreateTempSubdirectory("moltbot-audit-secrets-");
+        try
+        {
+            var keyFile = Path.Combine(secrets.FullName, "openai-api-key");
+            await File.WriteAllTextAsync(keyFile, "sk-from-a-file-0123456789", TestContext.Current.CancellationToken);
+            using var state = State($$"""
+                {
+                  gateway: { bind: "lan", auth: { token: { source: "keyvault", uri: "https://v.vault.azure.net/secrets/gateway-token" } } },
+                  models: { providers: { openai: { apiKey: { source: "file", path: "{{keyFile}}" } } } },
+                }
+                """);
+
+            var findings = await Findings(state);
+
+            Assert.DoesNotContain(findings, f => f.Id is "secrets.inline" or "gateway.bind.no-token" or "gateway.token.weak");
+        }
+        finally
+        {
+            secrets.Delete(recursive: true);
+        }
+    }
 }

@@ -39,7 +39,7 @@ internal static class ConfigReferenceMarkdown
         ConfigValueKind.Section => "object",
         ConfigValueKind.Map => key.Path.EndsWith("headers", StringComparison.Ordinal) ? "map of string" : "map of object",
         ConfigValueKind.List => "array of object",
-        ConfigValueKind.Secret => "string (secret)",
+        ConfigValueKind.Secret => "string \\| secret ref (secret)",
         ConfigValueKind.Integer => key.Max is null ? $"integer ≥ {key.Min}" : $"integer {key.Min}–{key.Max}",
         ConfigValueKind.Number => $"number ≥ {key.Min}",
         ConfigValueKind.Boolean => "boolean",

@@ -60,11 +60,12 @@ public sealed class GatewayHarness : IAsyncDisposable
     };
 
     internal static async Task<GatewayHarness> StartAsync(
-        string stateDir, MoltBotConfig config, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null)
+        string stateDir, MoltBotConfig config, TimeProvider? timeProvider = null, Action<IServiceCollection>? configureServices = null,
+        Func<Azure.Core.TokenCredential>? keyVaultCredential = null)
     {
         var output = new SynchronizedWriter();
         var paths = new MoltBotPaths(stateDir, Path.Combine(stateDir, "moltbot.json"));
-        var options = new GatewayHostOptions { Output = output, TimeProvider = timeProvider ?? TimeProvider.System, ConfigureServices = configureServices };
+        var options = new GatewayHostOptions { Output = output, TimeProvider = timeProvider ?? TimeProvider.System, ConfigureServices = configureServices, KeyVaultCredential = keyVaultCredential };
         var app = GatewayApp.Build(new LoadedConfig(config, paths, false), options);
         await app.StartAsync();
         return new GatewayHarness(app, output, GatewayApp.ListeningUri(app));

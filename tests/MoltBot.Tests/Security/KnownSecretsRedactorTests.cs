@@ -15,11 +15,11 @@ public sealed class KnownSecretsRedactorTests
     }
 
     [Fact]
-    public void Replace_swaps_the_known_set()
+    public void Add_keeps_old_values_masked_after_a_rotation()
     {
         var redactor = new KnownSecretsRedactor(["old-secret-1"]);
-        redactor.Replace(["new-secret-2"]);
+        redactor.Add("new-secret-2");
 
-        Assert.Equal("old-secret-1 [REDACTED]", redactor.Redact("old-secret-1 new-secret-2"));
+        Assert.Equal("[REDACTED] [REDACTED]", redactor.Redact("old-secret-1 new-secret-2"));
     }
 }

@@ -7,6 +7,7 @@ using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
 using MoltBot.Security.Audit;
 using MoltBot.Sessions;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Channels.Delivery;
 
@@ -29,7 +30,8 @@ internal sealed partial class ChannelDispatcher(
     ChannelApprovalCommands approvalCommands,
     MessageTraffic traffic,
     SenderRateGuard rateGuard,
-    IAuditLog audit) : IHostedService, IDisposable
+    IAuditLog audit,
+    ISecretRedactor redactor) : IHostedService, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly Dictionary<string, ITypingIndicator> _typing = typingIndicators.ToDictionary(t => t.Channel, StringComparer.Ordinal);
@@ -165,7 +167,7 @@ internal sealed partial class ChannelDispatcher(
         catch (Exception ex)
         {
             LogTurnFailed(logger, message.Channel, message.MessageId, ex);
-            delivery.CompleteTurn(message, [$"Sorry, I could not answer that: {ex.Message}"]);
+            delivery.CompleteTurn(message, [redactor.Redact($"Sorry, I could not answer that: {ex.Message}")]);
         }
         finally
         {

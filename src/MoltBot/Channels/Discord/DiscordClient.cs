@@ -39,6 +39,9 @@ internal sealed class DiscordClient
 
     public DiscordStatus Status => _gateway.Status;
 
+    /// <summary>Reconnects with a fresh IDENTIFY using the current token (the token secret was rotated).</summary>
+    public void Reauthenticate() => _gateway.Reauthenticate();
+
     /// <summary>
     /// Connects and delivers every MESSAGE_CREATE (including the bot's own and other bots' messages: filtering is the
     /// caller's) to <paramref name="onMessage"/>, one at a time, in order; see <see cref="DiscordGatewayClient"/>.

@@ -11,6 +11,12 @@ internal sealed record DiscordOptions
     /// <summary>The bot token (channels.discord.token / DISCORD_BOT_TOKEN), without the <c>Bot </c> prefix.</summary>
     public required string Token { get; init; }
 
+    /// <summary>Reads the current token (a rotating secret reference); null: <see cref="Token"/> never changes.</summary>
+    public Func<string>? TokenSource { get; init; }
+
+    /// <summary>The token to send now: IDENTIFY, RESUME and every REST call read it, so a rotated token is used at once.</summary>
+    public string CurrentToken => TokenSource?.Invoke() ?? Token;
+
     public string ApiBaseUrl { get; init; } = DefaultApiBaseUrl;
 
     public DiscordIntents Intents { get; init; } = DiscordIntents.Default;

@@ -15,11 +15,17 @@ internal static class DiscordServices
             return services;
         }
         services.AddSingleton(config);
-        services.AddSingleton(sp => new DiscordClient(
-            new DiscordOptions { Token = config.Token!.Value, ApiBaseUrl = config.ApiBaseUrl },
-            new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DiscordClient>>()));
+        services.AddSingleton(sp =>
+        {
+            var token = config.Token!;
+            var client = new DiscordClient(
+                new DiscordOptions { Token = token.Value, TokenSource = () => token.Value, ApiBaseUrl = config.ApiBaseUrl },
+                new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<DiscordClient>>());
+            token.Changed += _ => client.Reauthenticate(); // a rotated token: new session with the new token, no restart
+            return client;
+        });
         services.AddSingleton<IChannelSender, DiscordSender>();
         services.AddSingleton<ITypingIndicator, DiscordTypingIndicator>();
         services.AddSingleton<IChannelStatusSource, DiscordStatusSource>();

@@ -13,7 +13,8 @@ namespace MoltBot.Channels.Telegram;
 /// The receiving half of the Telegram adapter. Long polling by default: getUpdates(offset) → dispatcher.Accept → only
 /// then offset = update_id + 1 (the next getUpdates call confirms it to Telegram; the offset is also kept on disk).
 /// With <c>webhookUrl</c> set it registers the webhook instead and <see cref="TelegramWebhookEndpoints"/> feeds
-/// <see cref="Handle"/>. A rejected bot token stops the channel with one clear error, without retrying.
+/// <see cref="Handle"/>. A rejected bot token stops the channel with one clear error, without retrying (until a rotating
+/// token reference delivers a new value).
 /// </summary>
 internal sealed partial class TelegramChannel(
     TelegramBotApiClient api,
@@ -61,6 +62,48 @@ internal sealed partial class TelegramChannel(
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        do
+        {
+            await RunAsync(stoppingToken);
+        }
+        while (_stopped && await TokenRotatedAsync(stoppingToken));
+    }
+
+    /// <summary>
+    /// After Telegram rejected the token: with a rotating bot token (secret file, Key Vault) waits for the next value
+    /// and starts over; with any other token the channel stays stopped.
+    /// </summary>
+    private async Task<bool> TokenRotatedAsync(CancellationToken stoppingToken)
+    {
+        if (_config.BotToken is not { Reference.Rotates: true } token)
+        {
+            return false;
+        }
+        var rejected = token.Value;
+        var changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(SecretValue _) => changed.TrySetResult();
+        token.Changed += OnChanged;
+        try
+        {
+            if (token.Value == rejected)
+            {
+                await changed.Task.WaitAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            token.Changed -= OnChanged;
+        }
+        _stopped = false;
+        return true;
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         try
         {

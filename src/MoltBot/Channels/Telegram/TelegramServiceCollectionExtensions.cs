@@ -15,7 +15,7 @@ internal static class TelegramServiceCollectionExtensions
         {
             return services;
         }
-        services.AddSingleton(sp => new TelegramBotApiClient(telegram.ApiRoot, telegram.BotToken!.Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new TelegramBotApiClient(telegram.ApiRoot, () => telegram.BotToken!.Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramOffsetStore>();
         services.AddSingleton<IChannelSender, TelegramSender>();
         services.AddSingleton<ITypingIndicator, TelegramTypingIndicator>();

@@ -11,6 +11,8 @@ using MoltBot.Channels.RateLimits;
 using MoltBot.Providers;
 using MoltBot.Sessions;
 
+using MoltBot.Security.Redaction;
+
 namespace MoltBot.Gateway.OpenAi;
 
 /// <summary>
@@ -39,7 +41,7 @@ internal static partial class ChatCompletionsEndpoints
 
     private static async Task CompleteAsync(
         HttpContext context, AgentRunner runner, AgentCatalog agents, TimeProvider time, ILoggerFactory loggers, IHostApplicationLifetime lifetime, MessageTraffic traffic,
-        SenderRateGuard rateGuard)
+        SenderRateGuard rateGuard, ISecretRedactor redactor)
     {
         // Shutting down cancels model calls at once: the user's message is already stored, and a restart can pick it up.
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
@@ -52,7 +54,7 @@ internal static partial class ChatCompletionsEndpoints
         }
         catch (JsonException ex)
         {
-            await OpenAiErrors.WriteAsync(response, 400, $"The request body is not valid JSON: {ex.Message}", "invalid_request_error");
+            await OpenAiErrors.WriteAsync(response, 400, redactor.Redact($"The request body is not valid JSON: {ex.Message}"), "invalid_request_error");
             return;
         }
         if (request is null)
@@ -108,7 +110,7 @@ internal static partial class ChatCompletionsEndpoints
             catch (Exception ex) when (Describe(ex) is { } error)
             {
                 LogTurnFailed(logger, sessionKey, ex);
-                await OpenAiErrors.WriteAsync(response, error.Status, ex.Message, error.Type);
+                await OpenAiErrors.WriteAsync(response, error.Status, redactor.Redact(ex.Message), error.Type);
             }
             return;
         }
@@ -135,7 +137,7 @@ internal static partial class ChatCompletionsEndpoints
         catch (Exception ex) when (Describe(ex) is { } error)
         {
             LogTurnFailed(logger, sessionKey, ex);
-            await sse.WriteErrorAsync(ex.Message, error.Type, cancellationToken);
+            await sse.WriteErrorAsync(redactor.Redact(ex.Message), error.Type, cancellationToken);
         }
         await sse.WriteDoneAsync(cancellationToken);
     }

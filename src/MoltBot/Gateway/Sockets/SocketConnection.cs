@@ -133,11 +133,11 @@ internal sealed partial class SocketConnection : IAsyncDisposable
         }
         catch (FrameException ex)
         {
-            await SendResponseAsync(request.Id, ex.ToError());
+            await SendResponseAsync(request.Id, ex.ToError() with { Message = _methods.Redact(ex.Message) });
         }
         catch (JsonException ex)
         {
-            await SendResponseAsync(request.Id, new FrameError(FrameErrorCodes.InvalidRequest, $"params of {request.Method} do not match: {ex.Message}"));
+            await SendResponseAsync(request.Id, new FrameError(FrameErrorCodes.InvalidRequest, _methods.Redact($"params of {request.Method} do not match: {ex.Message}")));
         }
     }
 

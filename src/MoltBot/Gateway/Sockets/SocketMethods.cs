@@ -11,6 +11,7 @@ using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
+using MoltBot.Security.Redaction;
 using MoltBot.Sessions;
 
 namespace MoltBot.Gateway.Sockets;
@@ -29,9 +30,13 @@ internal sealed partial class SocketMethods(
     SenderRateGuard rateGuard,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
+    ISecretRedactor redactor,
     ILogger<SocketMethods> logger)
 {
     private static readonly string Version = typeof(SocketMethods).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>Error text sent to a client passes through the one redactor.</summary>
+    public string Redact(string text) => redactor.Redact(text);
 
     public ConnectOutcome Connect(SocketConnection connection, RequestFrame request)
     {
@@ -68,7 +73,7 @@ internal sealed partial class SocketMethods(
     {
         "health" => Task.FromResult(SocketResult.Of(
             new HealthPayload(readiness.IsReady, readiness.IsReady ? "ready" : "starting"), SocketJsonContext.Default.HealthPayload)),
-        "status" => Task.FromResult(SocketResult.Of(StatusEndpoints.Snapshot(agents, channels, mcp, readiness), SocketJsonContext.Default.GatewayStatus)),
+        "status" => Task.FromResult(SocketResult.Of(StatusEndpoints.Snapshot(agents, channels, mcp, readiness, redactor), SocketJsonContext.Default.GatewayStatus)),
         "chat.send" => Task.FromResult(ChatSend(connection, Read(request, SocketJsonContext.Default.ChatSendParams))),
         "chat.history" => Task.FromResult(ChatHistory(Read(request, SocketJsonContext.Default.ChatHistoryParams))),
         "chat.abort" => Task.FromResult(SocketResult.Of(
@@ -127,7 +132,7 @@ internal sealed partial class SocketMethods(
         catch (Exception ex)
         {
             LogTurnFailed(logger, sessionKey, ex);
-            await connection.SendEventAsync("chat", new ChatEvent(runId, sessionKey, "error", ErrorMessage: ex.Message), SocketJsonContext.Default.ChatEvent);
+            await connection.SendEventAsync("chat", new ChatEvent(runId, sessionKey, "error", ErrorMessage: redactor.Redact(ex.Message)), SocketJsonContext.Default.ChatEvent);
         }
         finally
         {

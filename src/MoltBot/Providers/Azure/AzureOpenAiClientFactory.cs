@@ -22,7 +22,7 @@ internal static class AzureOpenAiClientFactory
         OpenAiClientFactory.Configure(options, provider, httpClient, networkTimeout);
         options.AddPolicy(new ApiVersionPolicy(provider.ApiVersion), System.ClientModel.Primitives.PipelinePosition.PerCall);
 #pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is the SDK's way to plug in Azure's own authentication.
-        var chat = new ChatClient(deployment, provider.ApiKey is { } key ? new AzureApiKeyPolicy(key.Value) : new AzureTokenPolicy(credential), options);
+        var chat = new ChatClient(deployment, provider.ApiKey is { } key ? new AzureApiKeyPolicy(key) : new AzureTokenPolicy(credential), options);
 #pragma warning restore OPENAI001
         return chat.AsIChatClient();
     }

@@ -1,4 +1,3 @@
-using System.ClientModel;
 using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
@@ -13,9 +12,9 @@ internal static class OpenAiClientFactory
     {
         var options = new OpenAIClientOptions { Endpoint = provider.BaseUrl };
         Configure(options, provider, httpClient, networkTimeout);
-#pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is the SDK's only way to send no Authorization header.
+#pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is the SDK's way to send no Authorization header, or a key read per request.
         var chat = provider.ApiKey is { } key
-            ? new ChatClient(modelId, new ApiKeyCredential(key.Value), options)
+            ? new ChatClient(modelId, new BearerKeyPolicy(key), options)
             : new ChatClient(modelId, new NoAuthenticationPolicy(), options);
 #pragma warning restore OPENAI001
         return chat.AsIChatClient();

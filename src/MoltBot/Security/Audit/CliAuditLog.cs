@@ -47,5 +47,5 @@ internal sealed class CliAuditLog(SqliteDatabase database, ISecretRedactor redac
         }
     }
 
-    private static List<string> Secrets(LoadedConfig loaded) => [.. loaded.Values.Where(v => v.IsSecret && v.Value is string).Select(v => (string)v.Value)];
+    private static List<string> Secrets(LoadedConfig loaded) => [.. MoltBot.Security.Secrets.ConfigSecrets.Values(loaded.Config)];
 }

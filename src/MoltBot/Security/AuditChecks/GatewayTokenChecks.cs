@@ -15,6 +15,10 @@ internal static class GatewayTokenChecks
     public static IEnumerable<SecurityFinding> Run(SecurityAuditContext context)
     {
         var paths = context.Paths;
+        if (context.Loaded.Config.Gateway.Auth.Token is { Reference.Kind: Secrets.SecretSourceKind.KeyVault, Value.Length: 0 })
+        {
+            yield break; // a Key Vault token is fetched (and its strength checked) when the gateway starts, not offline
+        }
         if (EffectiveToken(context.Loaded) is not { } token)
         {
             if (context.GatewayExposed)

@@ -1,15 +1,26 @@
 namespace MoltBot.Security.Redaction;
 
-/// <summary>Replaces exact occurrences of known secret values. Values shorter than 6 characters are ignored (they would mask ordinary words).</summary>
+/// <summary>
+/// Replaces exact occurrences of known secret values. Values shorter than 6 characters are ignored (they would mask
+/// ordinary words). Values are only ever added: after a rotation the old value is still masked, because it may still
+/// sit in a provider's error text, a file or a transcript.
+/// </summary>
 internal sealed class KnownSecretsRedactor : ISecretRedactor
 {
     private const int MinimumLength = 6;
+    private readonly Lock _gate = new();
     private volatile string[] _secrets;
 
     public KnownSecretsRedactor(IEnumerable<string> secrets) => _secrets = Normalize(secrets);
 
-    /// <summary>Swaps the set, e.g. after a secret file or Key Vault version changed.</summary>
-    public void Replace(IEnumerable<string> secrets) => _secrets = Normalize(secrets);
+    /// <summary>Adds values (a rotated secret, a generated token) to the set; known ones are kept.</summary>
+    public void Add(params IEnumerable<string> secrets)
+    {
+        lock (_gate)
+        {
+            _secrets = Normalize(_secrets.Concat(secrets));
+        }
+    }
 
     public string Redact(string text)
     {
@@ -29,5 +40,5 @@ internal sealed class KnownSecretsRedactor : ISecretRedactor
 
     // Longest first, so a secret that contains another is masked whole.
     private static string[] Normalize(IEnumerable<string> secrets) =>
-        [.. secrets.Where(s => s.Length >= MinimumLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
+        [.. secrets.Where(s => s is { Length: >= MinimumLength }).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length)];
 }

@@ -16,6 +16,11 @@ internal sealed partial class DiscordGatewayClient
     {
         using var socket = new GatewaySocket(await sockets.ConnectAsync(WithVersion(url), cancellationToken), time);
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        lock (_gate)
+        {
+            _connection = connection;
+            _reauthenticating = false;
+        }
         var heartbeat = new HeartbeatState();
         Task? heartbeats = null;
         var wasReady = false;
@@ -91,6 +96,12 @@ internal sealed partial class DiscordGatewayClient
                 }
             }
         }
+        catch (OperationCanceledException) when (ReauthenticationRequested() && !cancellationToken.IsCancellationRequested)
+        {
+            // The token was rotated: a session belongs to the token it was identified with, so start a new one.
+            await socket.CloseAsync((int)WebSocketCloseStatus.NormalClosure, "token rotated");
+            return new GatewayConnectionResult(GatewayNextStep.Identify, "bot token rotated; identifying with the new token", wasReady, TimeSpan.Zero);
+        }
         catch (Exception exception) when (heartbeat.Zombie && exception is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return new GatewayConnectionResult(GatewayNextStep.Resume, "heartbeat not acknowledged", wasReady);
@@ -101,6 +112,10 @@ internal sealed partial class DiscordGatewayClient
         }
         finally
         {
+            lock (_gate)
+            {
+                _connection = null;
+            }
             await connection.CancelAsync();
             if (heartbeats is not null)
             {
@@ -231,7 +246,7 @@ internal sealed partial class DiscordGatewayClient
         {
             Data = new JsonIdentify
             {
-                Token = options.Token,
+                Token = Authenticating(),
                 Intents = (int)options.Intents,
                 Properties = new JsonIdentifyProperties { OperatingSystem = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), Browser = "moltbot", Device = "moltbot" },
             },
@@ -244,9 +259,25 @@ internal sealed partial class DiscordGatewayClient
         JsonResume resume;
         lock (_gate)
         {
-            resume = new JsonResume { Token = options.Token, SessionId = _sessionId!, Sequence = _sequence };
+            resume = new JsonResume { Token = Authenticating(), SessionId = _sessionId!, Sequence = _sequence };
         }
         return socket.SendAsync(new JsonResumePayload { Data = resume }, DiscordJsonContext.Default.JsonResumePayload, cancellationToken);
+    }
+
+    /// <summary>The current token, remembered as the one this connection authenticates with.</summary>
+    private string Authenticating()
+    {
+        var token = options.CurrentToken;
+        _authenticatedWith = token;
+        return token;
+    }
+
+    private bool ReauthenticationRequested()
+    {
+        lock (_gate)
+        {
+            return _reauthenticating;
+        }
     }
 
     private static Uri WithVersion(Uri url)

@@ -33,6 +33,19 @@ internal sealed partial class DiscordGatewayClient(
     private Uri? _resumeUrl;
     private long? _sequence;
     private string? _botUserId;
+    private CancellationTokenSource? _connection;
+    private bool _reauthenticating;
+    private volatile string? _authenticatedWith;
+
+    /// <summary>Drops the current connection and identifies again with <see cref="DiscordOptions.CurrentToken"/> (after a token rotation).</summary>
+    public void Reauthenticate()
+    {
+        lock (_gate)
+        {
+            _reauthenticating = true;
+            _connection?.Cancel();
+        }
+    }
 
     public DiscordStatus Status
     {
@@ -97,7 +110,7 @@ internal sealed partial class DiscordGatewayClient(
             }
             catch (DiscordFatalException exception)
             {
-                Update(s => s with { Connected = false, Fatal = true, LastError = ChannelErrorText.Redact(exception.Message, options.Token) });
+                Update(s => s with { Connected = false, Fatal = true, LastError = ChannelErrorText.Redact(exception.Message, options.CurrentToken) });
                 throw;
             }
             catch (Exception exception) when (exception is WebSocketException or HttpRequestException or DiscordRestException or IOException or JsonException or OperationCanceledException)
@@ -107,7 +120,12 @@ internal sealed partial class DiscordGatewayClient(
             }
 
             // A close reason or exception text is Discord's or the network's words: mask the token before status and logs see it.
-            result = result with { Reason = ChannelErrorText.Redact(result.Reason, options.Token) };
+            result = result with { Reason = ChannelErrorText.Redact(result.Reason, options.CurrentToken) };
+            if (result.Next == GatewayNextStep.Fatal && _authenticatedWith is { } used && used != options.CurrentToken)
+            {
+                // Discord refused the old token (reset in the portal) but a new one has been configured since: use it.
+                result = result with { Next = GatewayNextStep.Identify, Reason = result.Reason + "; retrying with the rotated token", Delay = TimeSpan.Zero };
+            }
             if (result.Next == GatewayNextStep.Fatal)
             {
                 Update(s => s with { Connected = false, Fatal = true, LastError = result.Reason });

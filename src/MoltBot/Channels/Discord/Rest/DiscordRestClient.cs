@@ -78,7 +78,7 @@ internal sealed class DiscordRestClient(HttpClient http, DiscordOptions options,
         {
             await _limiter.WaitAsync(route, cancellationToken);
             using var request = new HttpRequestMessage(route.Method, _baseUrl + route.Path) { Content = content?.Invoke() };
-            request.Headers.Authorization = new("Bot", options.Token);
+            request.Headers.Authorization = new("Bot", options.CurrentToken);
             request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
             var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var headers = RateLimitHeaders.From(response.Headers);

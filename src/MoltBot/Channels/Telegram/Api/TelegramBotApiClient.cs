@@ -23,14 +23,22 @@ internal sealed class TelegramBotApiClient : IDisposable
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
-    private readonly Uri _baseUri;
+    private readonly string _apiRoot;
+    private readonly Func<string> _botToken;
     private readonly TimeProvider _timeProvider;
 
     public TelegramBotApiClient(string apiRoot, string botToken, TimeProvider timeProvider, HttpMessageHandler? handler = null)
+        : this(apiRoot, () => botToken, timeProvider, handler)
+    {
+    }
+
+    /// <param name="botToken">Read at every request, so a rotated token is used by the next call.</param>
+    public TelegramBotApiClient(string apiRoot, Func<string> botToken, TimeProvider timeProvider, HttpMessageHandler? handler = null)
     {
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan; // per call, below: long polls outlive any fixed client timeout
-        _baseUri = new Uri(apiRoot.TrimEnd('/') + "/bot" + botToken + "/");
+        _apiRoot = apiRoot.TrimEnd('/');
+        _botToken = botToken;
         _timeProvider = timeProvider;
     }
 
@@ -83,7 +91,7 @@ internal sealed class TelegramBotApiClient : IDisposable
         HttpResponseMessage response;
         try
         {
-            response = await _http.PostAsync(new Uri(_baseUri, method), content, linked.Token);
+            response = await _http.PostAsync(new Uri(_apiRoot + "/bot" + _botToken() + "/" + method), content, linked.Token);
         }
         catch (OperationCanceledException) when (timeoutCts.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -12,8 +12,8 @@ internal static class WebSearchProviders
         {
             return null;
         }
-        IWebSearchProvider? brave = config.BraveApiKey is { } braveKey ? new BraveSearchProvider(http, config.BraveBaseUrl, braveKey.Value) : null;
-        IWebSearchProvider? tavily = config.TavilyApiKey is { } tavilyKey ? new TavilySearchProvider(http, config.TavilyBaseUrl, tavilyKey.Value) : null;
+        IWebSearchProvider? brave = config.BraveApiKey is { } braveKey ? new BraveSearchProvider(http, config.BraveBaseUrl, braveKey) : null;
+        IWebSearchProvider? tavily = config.TavilyApiKey is { } tavilyKey ? new TavilySearchProvider(http, config.TavilyBaseUrl, tavilyKey) : null;
         IWebSearchProvider? searxng = config.SearxngUrl is { Length: > 0 } url ? new SearxngSearchProvider(http, url) : null;
         return config.Provider switch
         {

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MoltBot.Security.Secrets;
+
+internal static class SecretsServiceCollectionExtensions
+{
+    /// <summary>Re-reads rotating secret references while the gateway runs (the <see cref="SecretStore"/> comes from <c>AddMoltBotCore</c>).</summary>
+    public static IServiceCollection AddSecretRotation(this IServiceCollection services) =>
+        services.AddSingleton<IHostedService, SecretRotationService>();
+}
