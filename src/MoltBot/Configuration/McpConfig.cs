@@ -24,6 +24,9 @@ internal sealed record McpServerConfig
     public IReadOnlyDictionary<string, SecretValue> Headers { get; init; } = new Dictionary<string, SecretValue>();
     public int TimeoutSeconds { get; init; } = DefaultTimeoutSeconds;
 
+    /// <summary><c>ask: always</c>: each tool call waits for the owner's approval, as <c>exec</c> does.</summary>
+    public bool AskAlways { get; init; }
+
     /// <summary><c>stdio</c> or <c>http</c>.</summary>
     public string Transport => Url is null ? "stdio" : "http";
 }

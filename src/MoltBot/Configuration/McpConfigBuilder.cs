@@ -17,6 +17,7 @@ internal static class McpConfigBuilder
         Url = values.GetString(path + ".url"),
         Headers = Secrets(values, path + ".headers"),
         TimeoutSeconds = (int)(values.GetInteger(path + ".timeoutSeconds") ?? McpServerConfig.DefaultTimeoutSeconds),
+        AskAlways = values.GetString(path + ".ask") == ExecConfig.AskAlways,
     };
 
     private static Dictionary<string, SecretValue> Secrets(ConfigValues values, string path) =>

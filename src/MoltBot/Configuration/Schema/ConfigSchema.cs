@@ -20,6 +20,7 @@ internal static partial class ConfigSchema
     public static IReadOnlyList<string> ExecSecurityModes { get; } = ["deny", "allowlist", "full"];
 
     public static IReadOnlyList<string> ExecAskModes { get; } = ["off", "on-miss", "always"];
+    public static IReadOnlyList<string> McpAskModes { get; } = ["off", "always"];
 
     public static IReadOnlyList<string> WebSearchProviders { get; } = ["brave", "tavily", "searxng"];
 
@@ -222,6 +223,7 @@ internal static partial class ConfigSchema
         new("mcp.servers.*.headers", K.Map, "HTTP headers sent to a streamable-HTTP server (e.g. `Authorization`)."),
         new("mcp.servers.*.headers.*", K.Secret, "A header value. Secret."),
         new("mcp.servers.*.timeoutSeconds", K.Integer, "Time limit of one tool call on this server.") { DefaultValue = 60L, Min = 1, Max = 3600 },
+        new("mcp.servers.*.ask", K.Enum, "`always`: every call of this server's tools waits for the owner's `/approve` in chat, like `exec` (expires after `tools.exec.approvalTimeoutSeconds`); `off`: calls run at once.") { DefaultValue = "off", Allowed = McpAskModes },
         new("session", K.External, "Session scoping and resets. Accepted; owned by the sessions feature."),
         new("memory", K.External, "Memory. Accepted; owned by the memory feature."),
         new("cron", K.External, "Scheduled jobs. Accepted; owned by the scheduling feature."),

@@ -11,20 +11,7 @@ public sealed class ExecApprovalTests
 {
     private static readonly ExecConfig Defaults = new();
 
-    private static async Task<JsonObject> WaitForPendingAsync(ToolGateway tools)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        cts.CancelAfter(TimeSpan.FromSeconds(30)); // a hang guard, not a timing assertion
-        while (true)
-        {
-            var list = await tools.Gateway.Http.GetFromJsonAsync<JsonObject>("/api/approvals", cts.Token);
-            if (list!["approvals"]!.AsArray() is [JsonObject first, ..])
-            {
-                return first;
-            }
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    private static Task<JsonObject> WaitForPendingAsync(ToolGateway tools) => tools.WaitForPendingApprovalAsync();
 
     private static Task<HttpResponseMessage> StartTouchTurnAsync(ToolGateway tools, string file)
     {

@@ -48,6 +48,22 @@ internal sealed class ToolGateway : IAsyncDisposable
     }
 
     /// <summary>The newest tool message in a model request.</summary>
+    /// <summary>The first request waiting for the owner's approval (<c>GET /api/approvals</c>), once there is one.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> WaitForPendingApprovalAsync()
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cts.CancelAfter(TimeSpan.FromSeconds(30)); // a hang guard, not a timing assertion
+        while (true)
+        {
+            var list = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Gateway.Http, "/api/approvals", cts.Token);
+            if (list!["approvals"]!.AsArray() is [System.Text.Json.Nodes.JsonObject first, ..])
+            {
+                return first;
+            }
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
     public static string ToolResult(RecordedRequest request) =>
         request.Json!["messages"]!.AsArray().Last(m => m!["role"]!.GetValue<string>() == "tool")!["content"]!.GetValue<string>();
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
+using MoltBot.Agent.Tools.Approvals;
 using MoltBot.Configuration;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
@@ -15,7 +16,7 @@ namespace MoltBot.Agent.Tools.Mcp;
 /// went away), then reconnects with back-off. While it is down its tools are simply absent; the agent keeps working.
 /// </summary>
 internal sealed partial class McpServerConnection(
-    string name, McpServerConfig config, ISecretRedactor redactor, TimeProvider timeProvider, ILogger logger)
+    string name, McpServerConfig config, ISecretRedactor redactor, ExecApprovals approvals, TimeProvider timeProvider, ILogger logger)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(2);
 
@@ -28,6 +29,9 @@ internal sealed partial class McpServerConnection(
     public string Name => name;
 
     public McpServerConfig Config => config;
+
+    /// <summary>Where calls wait for the owner when the server has <c>ask: always</c>.</summary>
+    public ExecApprovals Approvals => approvals;
 
     /// <summary>The server's tools while it is connected; empty otherwise.</summary>
     public IReadOnlyCollection<AIFunction> Tools => _tools;

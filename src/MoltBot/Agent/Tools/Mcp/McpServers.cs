@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoltBot.Agent.Tools.Approvals;
 using MoltBot.Configuration;
 using MoltBot.Gateway.Status;
 using MoltBot.Security.Redaction;
@@ -12,11 +13,12 @@ namespace MoltBot.Agent.Tools.Mcp;
 /// their tools offered through <see cref="IToolSource"/> (so <c>tools.allow</c>/<c>tools.deny</c> apply), stopped
 /// (stdio processes killed) when the gateway stops.
 /// </summary>
-internal sealed class McpServers(MoltBotConfig config, ISecretRedactor redactor, TimeProvider timeProvider, ILogger<McpServers> logger)
+internal sealed class McpServers(
+    MoltBotConfig config, ISecretRedactor redactor, ExecApprovals approvals, TimeProvider timeProvider, ILogger<McpServers> logger)
     : BackgroundService, IToolSource
 {
     private readonly McpServerConnection[] _servers =
-        [.. config.Mcp.Servers.Select(s => new McpServerConnection(s.Key, s.Value, redactor, timeProvider, logger))];
+        [.. config.Mcp.Servers.Select(s => new McpServerConnection(s.Key, s.Value, redactor, approvals, timeProvider, logger))];
 
     public IReadOnlyCollection<AIFunction> Tools => _servers.Length switch
     {

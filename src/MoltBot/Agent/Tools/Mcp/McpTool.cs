@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 using ModelContextProtocol.Protocol;
+using MoltBot.Agent.Tools.Approvals;
 
 namespace MoltBot.Agent.Tools.Mcp;
 
@@ -48,10 +49,46 @@ internal sealed class McpTool(McpServerConnection server, Tool tool, string name
 
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
+        if (server.Config.AskAlways)
+        {
+            await WaitForApprovalAsync(arguments, cancellationToken);
+        }
         var result = await server.CallAsync(tool.Name, Arguments(arguments), cancellationToken);
         var text = server.Redact(McpToolResultText.From(result));
         var wrapped = UntrustedContent.Wrap($"mcp:{server.Name}/{tool.Name}", text);
         return result.IsError == true ? $"Error: the MCP tool {name} reported a failure:\n{wrapped}" : wrapped;
+    }
+
+    /// <summary><c>ask: always</c>: the owner sees the exact call (tool and arguments) and answers like an exec request.</summary>
+    private async Task WaitForApprovalAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
+    {
+        var context = ToolContext.From(arguments)
+            ?? throw new ToolRefusedException($"{name} needs the owner's approval (mcp.servers.{server.Name}.ask), and this call has no chat to ask in.");
+        var call = $"{name} {CompactJson(Arguments(arguments))}";
+        var decision = await server.Approvals.RequestAsync(context, call, cancellationToken);
+        if (decision.Verdict != ApprovalVerdict.Approved)
+        {
+            throw new ToolRefusedException(decision.Verdict == ApprovalVerdict.Expired
+                ? "the owner did not approve this call in time (the request expired as denied). Do not retry it unless asked."
+                : "the owner denied this call. Do not retry it unless asked.");
+        }
+    }
+
+    /// <summary>One line, as the owner reads it in chat.</summary>
+    private static string CompactJson(Dictionary<string, JsonElement> arguments)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (key, value) in arguments)
+            {
+                writer.WritePropertyName(key);
+                value.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static Dictionary<string, JsonElement> Arguments(AIFunctionArguments arguments)

@@ -14,7 +14,8 @@ public sealed class McpHttpServerTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Func<MoltBotConfig, MoltBotConfig> WithServer(
-        FakeMcpServer mcp, string authorization, Func<ToolsConfig, ToolsConfig>? tools = null, int timeoutSeconds = McpServerConfig.DefaultTimeoutSeconds) => c => c with
+        FakeMcpServer mcp, string authorization, Func<ToolsConfig, ToolsConfig>? tools = null, int timeoutSeconds = McpServerConfig.DefaultTimeoutSeconds,
+        bool askAlways = false) => c => c with
     {
         Tools = tools?.Invoke(c.Tools) ?? c.Tools,
         Mcp = new McpConfig
@@ -26,6 +27,7 @@ public sealed class McpHttpServerTests
                     Url = mcp.Url.ToString(),
                     Headers = new Dictionary<string, SecretValue> { ["Authorization"] = new(authorization, "test") },
                     TimeoutSeconds = timeoutSeconds,
+                    AskAlways = askAlways,
                 },
             },
         },
@@ -143,5 +145,34 @@ public sealed class McpHttpServerTests
         Assert.Equal("done", await turn);
         Assert.Contains("the MCP server 'fake' did not answer within 30 s (mcp.servers.fake.timeoutSeconds)",
             ToolGateway.ToolResult(tools.Llm.Requests[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskAlways_EachCallWaitsForTheOwner_ApprovedRuns_DeniedIsRefused()
+    {
+        await using var mcp = await FakeMcpServer.StartAsync(Ct);
+        await using var tools = await ToolGateway.StartAsync(configure: WithServer(mcp, FakeMcpServer.RequiredAuthorization, askAlways: true));
+        await McpStatus.WaitSettledAsync(tools.Gateway, "fake", Ct);
+
+        tools.Llm.EnqueueToolCall("fake__add", """{"a":2,"b":40}""", "call_add");
+        tools.Llm.EnqueueText("added");
+        var approvedTurn = GatewayChat.PostAsync(tools.Gateway.Http, "add them", user: "owner", stream: true);
+        var pending = await tools.WaitForPendingApprovalAsync();
+        Assert.StartsWith("fake__add {", pending["command"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"a\":2", pending["command"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(mcp.Calls); // nothing ran before the answer
+        (await tools.Gateway.Http.PostAsync($"/api/approvals/{pending["id"]}/approve", null, Ct)).EnsureSuccessStatusCode();
+        (await approvedTurn).Dispose();
+        Assert.Equal(["add(2,40)"], mcp.Calls);
+
+        tools.Llm.EnqueueToolCall("fake__shout", """{"text":"no"}""", "call_shout");
+        tools.Llm.EnqueueText("refused");
+        var deniedTurn = GatewayChat.PostAsync(tools.Gateway.Http, "shout", user: "owner", stream: true);
+        var second = await tools.WaitForPendingApprovalAsync();
+        (await tools.Gateway.Http.PostAsync($"/api/approvals/{second["id"]}/deny", null, Ct)).EnsureSuccessStatusCode();
+        (await deniedTurn).Dispose();
+
+        Assert.Equal(["add(2,40)"], mcp.Calls);
+        Assert.Contains("the owner denied this call", ToolGateway.ToolResult(tools.Llm.Requests[^1]), StringComparison.Ordinal);
     }
 }
