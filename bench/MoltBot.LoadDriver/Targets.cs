@@ -48,7 +48,9 @@ internal sealed class MoltBotTarget(string build, string binary) : Target
 
     public override ProcessStartInfo Prepare(string stateDir, int port, Uri llmBaseUrl, TelegramFake? telegram)
     {
-        // The load driver is one sender flooding on purpose: the per-sender rate limits (channels.*.rateLimit) are off.
+        // The load driver is one sender flooding on purpose: the per-sender rate limits (channels.*.rateLimit) are off,
+        // and the cap on concurrent agent runs is at its maximum, so the concurrency scenario measures the gateway rather
+        // than the default queue of 4 (agents.defaults.maxConcurrent).
         var channels = telegram is null ? """
             channels: { webchat: { rateLimit: { enabled: false } } },
             """ : $$"""
@@ -57,7 +59,7 @@ internal sealed class MoltBotTarget(string build, string binary) : Target
             """;
         File.WriteAllText(Path.Combine(stateDir, "moltbot.json"), $$"""
             {
-              agents: { defaults: { model: { primary: "fake/gpt-bench" } } },
+              agents: { defaults: { model: { primary: "fake/gpt-bench" }, maxConcurrent: 256 } },
               models: { providers: { fake: { baseUrl: "{{llmBaseUrl}}", api: "openai-completions", apiKey: "sk-bench", models: [{ id: "gpt-bench" }] } } },
               {{channels}}
             }
