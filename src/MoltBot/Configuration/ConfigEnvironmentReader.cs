@@ -1,5 +1,6 @@
 using System.Globalization;
 using MoltBot.Configuration.Schema;
+using MoltBot.Security.Secrets;
 using static MoltBot.Configuration.Schema.ConfigEnvironmentVariables;
 
 namespace MoltBot.Configuration;
@@ -7,15 +8,22 @@ namespace MoltBot.Configuration;
 /// <summary>Applies the environment variables in <see cref="ConfigEnvironmentVariables"/> over the file. Empty values count as unset.</summary>
 internal static class ConfigEnvironmentReader
 {
+    /// <summary>Appended to a secret variable's name, the variable names a file holding the secret.</summary>
+    public const string FileSuffix = "_FILE";
+
     public static void Apply(IReadOnlyDictionary<string, string?> environment, ConfigValues values, List<ConfigIssue> issues)
     {
         foreach (var variable in All.Where(v => v.Target is not null))
         {
+            var key = ConfigSchema.Resolve(variable.Target!, out _)!;
             if (Get(environment, variable.Name) is not { } raw)
             {
+                if (key.Kind == ConfigValueKind.Secret && Get(environment, variable.Name + FileSuffix) is { } path)
+                {
+                    ApplySecretFile(variable.Name, path, variable.Target!, key, values, issues);
+                }
                 continue;
             }
-            var key = ConfigSchema.Resolve(variable.Target!, out _)!;
             if (variable.Name == GatewayPort)
             {
                 if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < key.Min || port > key.Max)
@@ -41,6 +49,37 @@ internal static class ConfigEnvironmentReader
                 : raw;
             values.Set(variable.Target!, key, value, ConfigValueSource.FromEnvironment(variable.Name));
         }
+    }
+
+    /// <summary>
+    /// <c>NAME_FILE=/run/secrets/x</c> for any secret variable: the value is read from the file and re-read while the gateway
+    /// runs (rotation without restart), the convention of Docker, Kubernetes and Container Apps secret volume mounts.
+    /// </summary>
+    private static void ApplySecretFile(string name, string path, string target, ConfigKey key, ConfigValues values, List<ConfigIssue> issues)
+    {
+        var variable = name + FileSuffix;
+        if (!Path.IsPathFullyQualified(path))
+        {
+            issues.Add(new ConfigIssue(target, null, null, $"Environment variable {variable}='{path}' is not an absolute path.", $"Set {variable} to the secret file's absolute path, e.g. /run/secrets/{name.ToLowerInvariant().Replace('_', '-')}."));
+            return;
+        }
+        string value;
+        try
+        {
+            value = SecretFile.Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(new ConfigIssue(target, null, null, $"Cannot read the secret file '{path}' named by {variable}: {e.Message}", $"Mount or create the file and make it readable by the gateway, or unset {variable}."));
+            return;
+        }
+        if (value.Length == 0)
+        {
+            issues.Add(new ConfigIssue(target, null, null, $"The secret file '{path}' named by {variable} is empty.", $"Write the secret into {path}, or unset {variable}."));
+            return;
+        }
+        var reference = new SecretReference(SecretSourceKind.File, path);
+        values.Set(target, key, new SecretValue(value, $"{reference.Describe()} ({variable})", reference), ConfigValueSource.FromEnvironment(variable));
     }
 
     /// <summary><c>MOLTBOT_PERSONA_NAME</c> names the default agent, so it runs after the default agent is settled.</summary>

@@ -17,10 +17,16 @@ internal static class ConfigSecrets
             ("channels.telegram.webhookSecret", config.Channels.Telegram.WebhookSecret),
             ("tools.web.search.brave.apiKey", config.Tools.Web.Search.BraveApiKey),
             ("tools.web.search.tavily.apiKey", config.Tools.Web.Search.TavilyApiKey),
+            ("agents.defaults.memorySearch.remote.apiKey", config.Agents.Defaults.MemorySearch.RemoteApiKey),
         };
         foreach (var (id, provider) in config.Models.Providers)
         {
             found.Add(($"models.providers.{id}.apiKey", provider.ApiKey));
+        }
+        foreach (var (name, server) in config.Mcp.Servers)
+        {
+            found.AddRange(server.Env.Select(e => ($"mcp.servers.{name}.env.{e.Key}", (SecretValue?)e.Value)));
+            found.AddRange(server.Headers.Select(h => ($"mcp.servers.{name}.headers.{h.Key}", (SecretValue?)h.Value)));
         }
         foreach (var (name, entry) in config.Skills.Entries)
         {
