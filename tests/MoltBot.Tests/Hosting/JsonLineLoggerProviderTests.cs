@@ -56,7 +56,7 @@ public sealed partial class JsonLineLoggerProviderTests
     [Fact]
     public void Log_WithARedactor_MasksSecretsInValuesMessageAndException()
     {
-        const string Secret = "sk-live-0123456789abcdef";
+        const string Secret = "fake-redaction-test-secret-0000";
         using var output = new StringWriter();
         using var provider = new JsonLineLoggerProvider(output, LogLevel.Information, _time, new KnownSecretsRedactor([Secret]));
 

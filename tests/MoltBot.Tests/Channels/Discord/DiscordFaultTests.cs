@@ -58,15 +58,11 @@ public sealed class DiscordFaultTests : IAsyncLifetime
         _proxy.CutAfterForwarding("/messages");
         _llm.EnqueueText("exactly one of me");
 
-        await _discord.QueueMessageCreateAsync("dm-1", Owner, "hi");
-        await _proxy.WaitForCutsAsync(1, Ct);
-        await _time.WaitForTimerAsync(OutboxWorker.Backoff(1), Ct);
-        _time.Advance(OutboxWorker.Backoff(1));
-        await _proxy.WaitForForwardedAsync("/messages", 2, Ct);
+        await SendThroughOneCutAsync("hi", forwardedSends: 2);
 
         Assert.Equal("exactly one of me", Assert.Single(_discord.SentMessages).Content);
         Assert.Single(_llm.Requests);
-        var sends = _proxy.Ledger.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
+        var sends = MessageSends();
         Assert.Equal([true, true], sends.Select(s => s.Forwarded).ToArray()); // Discord saw both attempts ...
         Assert.Equal([true, false], sends.Select(s => s.Cut).ToArray());      // ... and the retry's answer got through
     }
@@ -77,14 +73,23 @@ public sealed class DiscordFaultTests : IAsyncLifetime
         _proxy.CutBeforeForwarding("/messages");
         _llm.EnqueueText("second try");
 
-        await _discord.QueueMessageCreateAsync("dm-1", Owner, "hello");
+        await SendThroughOneCutAsync("hello", forwardedSends: 1);
+
+        Assert.Equal("second try", Assert.Single(_discord.SentMessages).Content);
+        var sends = MessageSends();
+        Assert.Equal([false, true], sends.Select(s => s.Forwarded).ToArray());
+    }
+
+    /// <summary>A DM comes in; the first reply send is cut; the outbox retries after its first back-off on the fake clock.</summary>
+    private async Task SendThroughOneCutAsync(string text, int forwardedSends)
+    {
+        await _discord.QueueMessageCreateAsync("dm-1", Owner, text);
         await _proxy.WaitForCutsAsync(1, Ct);
         await _time.WaitForTimerAsync(OutboxWorker.Backoff(1), Ct);
         _time.Advance(OutboxWorker.Backoff(1));
-        await _proxy.WaitForForwardedAsync("/messages", 1, Ct);
-
-        Assert.Equal("second try", Assert.Single(_discord.SentMessages).Content);
-        var sends = _proxy.Ledger.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToList();
-        Assert.Equal([false, true], sends.Select(s => s.Forwarded).ToArray());
+        await _proxy.WaitForForwardedAsync("/messages", forwardedSends, Ct);
     }
+
+    private List<ProxiedRequest> MessageSends() =>
+        [.. _proxy.Ledger.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal))];
 }
