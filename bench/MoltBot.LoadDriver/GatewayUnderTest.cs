@@ -35,6 +35,23 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// <summary>Resident memory now, in MB (VmRSS).</summary>
     public double RssMb => ReadStatusKb("VmRSS:") / 1024.0;
 
+    /// <summary>The anonymous part of <see cref="RssMb"/> (RssAnon: heaps, stacks, runtime data), in MB. The rest is code and
+    /// read-only data mapped from the binary and libraries: shared, clean, and reclaimable by the kernel.</summary>
+    public double RssAnonMb => ReadStatusKb("RssAnon:") / 1024.0;
+
+    /// <summary>CPU time the process has used (user + system, all threads): unlike latency, barely moved by other load on the machine.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            // /proc/<pid>/stat: the command may contain spaces, so count fields after its closing parenthesis.
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+        }
+    }
+
     /// <summary>Peak resident memory since start, in MB (VmHWM).</summary>
     public double PeakRssMb => ReadStatusKb("VmHWM:") / 1024.0;
 
