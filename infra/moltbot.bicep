@@ -5,6 +5,9 @@
 // Configuration reaches the gateway as environment variables only; every secret is a Container Apps secret
 // referenced by secretRef, never a plain value. A new image tag (every `azd deploy`) starts a new revision, so
 // changed secrets are read without a manual restart.
+// With a Key Vault (USE_KEY_VAULT=true, keyVaultName set) the secrets are written to the vault instead and the
+// container gets NAME_KEYVAULT=<secret URI> (no value): MoltBot reads them with its identity and re-reads them every
+// minute, so `az keyvault secret set` rotates a key with no restart at all.
 
 @description('Container App name.')
 @minLength(2)
@@ -31,6 +34,9 @@ param identityId string
 
 @description('Client ID of that identity; the app reads it as AZURE_CLIENT_ID to pick it.')
 param identityClientId string
+
+@description('Key Vault for the secrets (AZURE_KEY_VAULT_NAME, output by main.bicep when USE_KEY_VAULT is true). Empty: Container Apps secrets.')
+param keyVaultName string = ''
 
 @description('Image to run (azd sets SERVICE_MOLTBOT_IMAGE_NAME after building it).')
 param imageName string
@@ -91,6 +97,30 @@ var secretSettings = [
 ]
 var presentSecrets = filter(secretSettings, s => !empty(s.value))
 
+var useKeyVault = !empty(keyVaultName)
+
+// Key Vault mode: the same names, as vault secrets. Every deployment writes the azd environment's values, so keep
+// them in step with `az keyvault secret set` (docs/deploy-azure.md). Default mode: no vault, nothing written.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: useKeyVault ? keyVaultName : 'unused'
+}
+
+resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+  for s in (useKeyVault ? presentSecrets : []): {
+    parent: vault
+    name: s.secret
+    properties: {
+      value: s.value
+      contentType: 'text/plain'
+    }
+  }
+]
+
+// Plain URIs without a version (the latest one is followed), not secrets.
+var secretEnv = useKeyVault
+  ? map(presentSecrets, s => { name: '${s.env}_KEYVAULT', value: 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${s.secret}' })
+  : map(presentSecrets, s => { name: s.env, secretRef: s.secret })
+
 // Plain settings (docs/configuration.md). Empty ones are left out; the app treats empty as unset anyway.
 var plainSettings = [
   { name: 'MOLTBOT_STATE_DIR', value: '/data' }
@@ -116,6 +146,8 @@ var ipRanges = filter(map(split(allowedIpRanges, ','), r => trim(r)), r => !empt
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
+  // A new revision starts only once the vault holds the secrets it reads (none in the default mode).
+  dependsOn: [vaultSecrets]
   location: location
   tags: { 'azd-env-name': environmentName, 'azd-service-name': 'moltbot' }
   identity: {
@@ -148,7 +180,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           identity: identityId
         }
       ]
-      secrets: map(presentSecrets, s => { name: s.secret, value: s.value })
+      secrets: useKeyVault ? [] : map(presentSecrets, s => { name: s.secret, value: s.value })
     }
     template: {
       containers: [
@@ -160,10 +192,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('0.25')
             memory: '0.5Gi'
           }
-          env: concat(
-            filter(plainSettings, e => !empty(e.value)),
-            map(presentSecrets, s => { name: s.env, secretRef: s.secret })
-          )
+          env: concat(filter(plainSettings, e => !empty(e.value)), secretEnv)
           probes: [
             {
               type: 'Startup'
