@@ -76,6 +76,32 @@ public sealed class OutboxWorkerTests : IAsyncLifetime
         Assert.Equal(0, pending.Attempts); // not a failure: sent at the next start without backoff
     }
 
+    [Fact]
+    public void AnEmptyOutbox_WaitsUntilWoken_InsteadOfPollingAgain()
+    {
+        // The regression: an "infinite" wait was a negative TimeSpan, read as due now, and the idle worker spun a core.
+        Assert.Null(OutboxWorker.WaitBeforeNextSend(null, _time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void APendingMessage_IsWaitedFor_UntilItIsDue()
+    {
+        var now = _time.GetUtcNow();
+        Assert.Equal(TimeSpan.FromSeconds(8), OutboxWorker.WaitBeforeNextSend(now.AddSeconds(8), now));
+        Assert.Equal(TimeSpan.Zero, OutboxWorker.WaitBeforeNextSend(now, now));
+        Assert.Equal(TimeSpan.Zero, OutboxWorker.WaitBeforeNextSend(now.AddSeconds(-3), now));
+    }
+
+    [Fact]
+    public async Task AnIdleWorker_SendsWhatIsQueuedLater_WhenWoken()
+    {
+        await Worker.StartAsync(Ct);
+        Delivery.Enqueue(_sender.Channel, "chat-1", null, ["queued after start"]);
+        Worker.Wake();
+        await _sender.Started.Task.WaitAsync(Ct);
+        Assert.Equal(1, _sender.Attempts);
+    }
+
     private async Task<CancellationToken> StartSendingAsync()
     {
         Delivery.Enqueue(_sender.Channel, "chat-1", null, ["the reply"]);

@@ -43,18 +43,29 @@ internal sealed partial class OutboxWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             await SendDueAsync(stoppingToken);
-            var next = delivery.NextDue();
-            var wait = next is null ? Timeout.InfiniteTimeSpan : next.Value - timeProvider.GetUtcNow();
-            if (wait <= TimeSpan.Zero)
+            var wait = WaitBeforeNextSend(delivery.NextDue(), timeProvider.GetUtcNow());
+            if (wait == TimeSpan.Zero)
             {
                 continue;
             }
             using var wakeOrDue = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            var delay = wait == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, wakeOrDue.Token) : Task.Delay(wait, timeProvider, wakeOrDue.Token);
+            var delay = wait is { } due ? Task.Delay(due, timeProvider, wakeOrDue.Token) : Task.Delay(Timeout.Infinite, wakeOrDue.Token);
             await Task.WhenAny(_wake.WaitAsync(wakeOrDue.Token), delay);
             await wakeOrDue.CancelAsync();
         }
     }
+
+    /// <summary>
+    /// How long to sleep before the next pass: zero when something is already due, null (until woken) when the outbox is
+    /// empty. Kept apart from <see cref="TimeSpan"/> sentinels: an infinite wait is negative and once read as "due now",
+    /// which made an idle gateway spin a core querying the outbox.
+    /// </summary>
+    internal static TimeSpan? WaitBeforeNextSend(DateTimeOffset? nextDue, DateTimeOffset now) => nextDue switch
+    {
+        null => null,
+        { } due when due <= now => TimeSpan.Zero,
+        { } due => due - now,
+    };
 
     internal async Task SendDueAsync(CancellationToken cancellationToken)
     {
