@@ -119,6 +119,7 @@ module app 'moltbot.bicep' = if (moltbotExists && !empty(moltbotImageName)) {
     identityId: platform.outputs.identityId
     identityClientId: platform.outputs.identityClientId
     keyVaultName: useKeyVault ? keyVault!.outputs.name : ''
+    keyVaultEndpoint: useKeyVault ? keyVault!.outputs.uri : ''
     imageName: moltbotImageName
     allowedIpRanges: allowedIpRanges
     openRouterApiKey: openRouterApiKey

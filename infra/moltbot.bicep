@@ -38,6 +38,9 @@ param identityClientId string
 @description('Key Vault for the secrets (AZURE_KEY_VAULT_NAME, output by main.bicep when USE_KEY_VAULT is true). Empty: Container Apps secrets.')
 param keyVaultName string = ''
 
+@description('That vault\'s URI, e.g. https://kv-abc.vault.azure.net/ (AZURE_KEY_VAULT_ENDPOINT); the secrets\' URIs start with it.')
+param keyVaultEndpoint string = ''
+
 @description('Image to run (azd sets SERVICE_MOLTBOT_IMAGE_NAME after building it).')
 param imageName string
 
@@ -88,14 +91,14 @@ var port = 18789
 var gatewayToken = empty(moltbotGatewayToken) ? generatedGatewayToken : moltbotGatewayToken
 
 // Secrets: stored as Container Apps secrets, passed to the container by secretRef. Empty ones are left out
-// (Container Apps rejects a secret without a value).
-var secretSettings = [
+// (Container Apps rejects a secret without a value); the gateway token always has one.
+var optionalSecrets = filter([
   { env: 'OPENROUTER_API_KEY', secret: 'openrouter-api-key', value: openRouterApiKey }
   { env: 'DISCORD_BOT_TOKEN', secret: 'discord-bot-token', value: discordBotToken }
   { env: 'TELEGRAM_BOT_TOKEN', secret: 'telegram-bot-token', value: telegramBotToken }
-  { env: 'MOLTBOT_GATEWAY_TOKEN', secret: 'gateway-token', value: gatewayToken }
-]
-var presentSecrets = filter(secretSettings, s => !empty(s.value))
+], s => !empty(s.value))
+var gatewayTokenSecret = { env: 'MOLTBOT_GATEWAY_TOKEN', secret: 'gateway-token', value: gatewayToken }
+var presentSecrets = concat(optionalSecrets, [gatewayTokenSecret])
 
 var useKeyVault = !empty(keyVaultName)
 
@@ -105,8 +108,9 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: useKeyVault ? keyVaultName : 'unused'
 }
 
+// The loop counts only the values given, so it is known before the deployment starts (newGuid() is not).
 resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
-  for s in (useKeyVault ? presentSecrets : []): {
+  for s in (useKeyVault ? optionalSecrets : []): {
     parent: vault
     name: s.secret
     properties: {
@@ -116,9 +120,18 @@ resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
   }
 ]
 
+resource vaultGatewayToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (useKeyVault) {
+  parent: vault
+  name: 'gateway-token'
+  properties: {
+    value: gatewayToken
+    contentType: 'text/plain'
+  }
+}
+
 // Plain URIs without a version (the latest one is followed), not secrets.
 var secretEnv = useKeyVault
-  ? map(presentSecrets, s => { name: '${s.env}_KEYVAULT', value: 'https://${keyVaultName}${environment().suffixes.keyvaultDns}/secrets/${s.secret}' })
+  ? map(presentSecrets, s => { name: '${s.env}_KEYVAULT', value: uri(keyVaultEndpoint, 'secrets/${s.secret}') })
   : map(presentSecrets, s => { name: s.env, secretRef: s.secret })
 
 // Plain settings (docs/configuration.md). Empty ones are left out; the app treats empty as unset anyway.
@@ -147,7 +160,7 @@ var ipRanges = filter(map(split(allowedIpRanges, ','), r => trim(r)), r => !empt
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
   // A new revision starts only once the vault holds the secrets it reads (none in the default mode).
-  dependsOn: [vaultSecrets]
+  dependsOn: [vaultSecrets, vaultGatewayToken]
   location: location
   tags: { 'azd-env-name': environmentName, 'azd-service-name': 'moltbot' }
   identity: {
