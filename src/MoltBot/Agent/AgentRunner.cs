@@ -72,10 +72,10 @@ internal sealed partial class AgentRunner(
         var client = models.CreateClient(modelRefs);
         var model = models.Describe(modelRefs[0]);
         var systemPrompt = prompts.Build(agent);
-        await compactor.CompactIfNeededAsync(agent, session, systemPrompt, client, model, cancellationToken);
+        var history = await compactor.CompactIfNeededAsync(agent, session, systemPrompt, client, model, cancellationToken);
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, systemPrompt) };
-        messages.AddRange(sessions.LiveHistory(session.SessionId).Select(m => m.Message));
+        var messages = new List<ChatMessage>(history.Count + 4) { new(ChatRole.System, systemPrompt) };
+        messages.AddRange(history.Select(m => m.Message));
         var options = new ChatOptions { Tools = [.. tools.For(agent)], MaxOutputTokens = model.MaxTokens };
         long inputTokens = 0, outputTokens = 0;
 

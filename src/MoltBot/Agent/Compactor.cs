@@ -20,7 +20,11 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
     public static int Budget(ModelInfo model) =>
         Math.Max(1_000, model.ContextWindow - model.MaxTokens - Math.Min(20_000, model.ContextWindow / 5));
 
-    public async Task<bool> CompactIfNeededAsync(
+    /// <summary>
+    /// Compacts the session if its live history is over the budget, and returns the live history the model should see next,
+    /// so a turn reads (and deserialises) its session once rather than once here and once again for the model.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredMessage>> CompactIfNeededAsync(
         AgentProfile agent, SessionInfo session, string systemPrompt, IChatClient client, ModelInfo model, CancellationToken cancellationToken)
     {
         var history = sessions.LiveHistory(session.SessionId);
@@ -28,7 +32,7 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
         var total = TokenEstimator.Estimate(systemPrompt) + history.Sum(m => TokenEstimator.Estimate(m.Message));
         if (total <= budget)
         {
-            return false;
+            return history;
         }
 
         // Keep the newest turns that fit in 40% of the budget; cut only before a user message so a tool call never loses its result.
@@ -48,7 +52,7 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
         }
         if (keepFrom <= 0)
         {
-            return false;
+            return history;
         }
 
         if (memoryFlush is not null)
@@ -66,7 +70,7 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
         var response = await client.GetResponseAsync(request, new ChatOptions { MaxOutputTokens = Math.Min(model.MaxTokens, 2_000) }, cancellationToken);
         sessions.Compact(session.SessionId, older[^1].Id, new ChatMessage(ChatRole.User, SummaryPrefix + response.Text.Trim()));
         LogCompacted(logger, session.Key, older.Count, total, budget);
-        return true;
+        return sessions.LiveHistory(session.SessionId);
     }
 
     private static string Render(IEnumerable<StoredMessage> messages) => string.Join("\n\n", messages.Select(m =>

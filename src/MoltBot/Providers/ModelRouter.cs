@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,10 @@ internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider tim
 
     private readonly ILogger _logger = (options?.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ModelRouter>();
 
+    // One client chain per list of refs, built once: building it (SDK pipeline, options, policies) cost more per turn than
+    // the rest of the gateway. The chain holds no per-call state, and keys are read per request, so rotation still applies.
+    private readonly ConcurrentDictionary<string, IChatClient> _clients = new(StringComparer.Ordinal);
+
     public TimeProvider TimeProvider { get; } = timeProvider;
 
     /// <summary>The configured providers with defaults filled in, by id.</summary>
@@ -56,6 +61,12 @@ internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider tim
         {
             throw new ModelRefException("No model configured: set agents.defaults.model.primary (e.g. 'openrouter/anthropic/claude-3.5-sonnet').");
         }
+        var cacheKey = string.Join('\n', modelRefs);
+        return _clients.TryGetValue(cacheKey, out var cached) ? cached : _clients.GetOrAdd(cacheKey, BuildClient(modelRefs));
+    }
+
+    private IChatClient BuildClient(IReadOnlyList<string> modelRefs)
+    {
         var clients = modelRefs.Select(CreateSingle).ToList();
         return clients.Count == 1
             ? clients[0]
