@@ -16,6 +16,8 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
 {
     private static readonly JsonSerializerOptions MessageJson = AIJsonUtilities.DefaultOptions;
 
+    private readonly DecodedMessageCache _decoded = new();
+
     /// <summary>The session for <paramref name="key"/>, created on first use.</summary>
     public SessionInfo GetOrCreate(string key, string agentId)
     {
@@ -166,9 +168,14 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         var result = new List<StoredMessage>();
         while (reader.Read())
         {
-            var message = (ChatMessage)JsonSerializer.Deserialize(reader.GetString(2), MessageJson.GetTypeInfo(typeof(ChatMessage)))!;
+            var id = reader.GetInt64(0);
+            if (!_decoded.TryGet(id, out var message))
+            {
+                message = (ChatMessage)JsonSerializer.Deserialize(reader.GetString(2), MessageJson.GetTypeInfo(typeof(ChatMessage)))!;
+                _decoded.Add(id, message);
+            }
             result.Add(new StoredMessage(
-                reader.GetInt64(0), reader.GetString(1), message, reader.GetString(3) == "pending", reader.GetInt64(4) != 0,
+                id, reader.GetString(1), message, reader.GetString(3) == "pending", reader.GetInt64(4) != 0,
                 reader.GetInt32(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
         }
         return result;
