@@ -21,6 +21,12 @@ param allowedIpRanges string = ''
 @description('E-mail address for alerts (ALERT_EMAIL_ADDRESS). Empty: no alerts.')
 param alertEmailAddress string = ''
 
+@description('True (USE_KEY_VAULT): secrets live in a Key Vault the app re-reads every minute, so rotating one needs no restart. False: Container Apps secrets.')
+param useKeyVault bool = false
+
+@description('Set by azd (AZURE_PRINCIPAL_ID): the signed-in user, who may set Key Vault secrets when USE_KEY_VAULT is true.')
+param principalId string = ''
+
 @secure()
 @description('OPENROUTER_API_KEY.')
 param openRouterApiKey string = ''
@@ -86,6 +92,18 @@ module platform 'modules/platform.bicep' = {
   }
 }
 
+module keyVault 'modules/keyvault.bicep' = if (useKeyVault) {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    identityPrincipalId: platform.outputs.identityPrincipalId
+    deployerPrincipalId: principalId
+  }
+}
+
 // The first `azd up` has no image yet: the app is created by `azd deploy` (infra/moltbot.bicep) once the image is
 // built, so it never points at an image that is not there. Afterwards provisioning re-applies settings too.
 module app 'moltbot.bicep' = if (moltbotExists && !empty(moltbotImageName)) {
@@ -100,6 +118,8 @@ module app 'moltbot.bicep' = if (moltbotExists && !empty(moltbotImageName)) {
     registryLoginServer: platform.outputs.registryLoginServer
     identityId: platform.outputs.identityId
     identityClientId: platform.outputs.identityClientId
+    keyVaultName: useKeyVault ? keyVault!.outputs.name : ''
+    keyVaultEndpoint: useKeyVault ? keyVault!.outputs.uri : ''
     imageName: moltbotImageName
     allowedIpRanges: allowedIpRanges
     openRouterApiKey: openRouterApiKey
@@ -139,6 +159,9 @@ output MOLTBOT_APP_NAME string = appName
 output MOLTBOT_ENVIRONMENT_STORAGE_NAME string = platform.outputs.environmentStorageName
 output MOLTBOT_IDENTITY_ID string = platform.outputs.identityId
 output MOLTBOT_IDENTITY_CLIENT_ID string = platform.outputs.identityClientId
+// Empty unless USE_KEY_VAULT is true; moltbot.bicep then writes the secrets there instead of Container Apps secrets.
+output AZURE_KEY_VAULT_NAME string = useKeyVault ? keyVault!.outputs.name : ''
+output AZURE_KEY_VAULT_ENDPOINT string = useKeyVault ? keyVault!.outputs.uri : ''
 // Known before the app exists: Container Apps names an app <name>.<environment default domain>.
 output MOLTBOT_URL string = 'https://${appName}.${platform.outputs.environmentDefaultDomain}'
 output MOLTBOT_CONTROL_UI_URL string = 'https://${appName}.${platform.outputs.environmentDefaultDomain}/'

@@ -5,6 +5,9 @@
 // Configuration reaches the gateway as environment variables only; every secret is a Container Apps secret
 // referenced by secretRef, never a plain value. A new image tag (every `azd deploy`) starts a new revision, so
 // changed secrets are read without a manual restart.
+// With a Key Vault (USE_KEY_VAULT=true, keyVaultName set) the secrets are written to the vault instead and the
+// container gets NAME_KEYVAULT=<secret URI> (no value): MoltBot reads them with its identity and re-reads them every
+// minute, so `az keyvault secret set` rotates a key with no restart at all.
 
 @description('Container App name.')
 @minLength(2)
@@ -31,6 +34,12 @@ param identityId string
 
 @description('Client ID of that identity; the app reads it as AZURE_CLIENT_ID to pick it.')
 param identityClientId string
+
+@description('Key Vault for the secrets (AZURE_KEY_VAULT_NAME, output by main.bicep when USE_KEY_VAULT is true). Empty: Container Apps secrets.')
+param keyVaultName string = ''
+
+@description('That vault\'s URI, e.g. https://kv-abc.vault.azure.net/ (AZURE_KEY_VAULT_ENDPOINT); the secrets\' URIs start with it.')
+param keyVaultEndpoint string = ''
 
 @description('Image to run (azd sets SERVICE_MOLTBOT_IMAGE_NAME after building it).')
 param imageName string
@@ -82,14 +91,48 @@ var port = 18789
 var gatewayToken = empty(moltbotGatewayToken) ? generatedGatewayToken : moltbotGatewayToken
 
 // Secrets: stored as Container Apps secrets, passed to the container by secretRef. Empty ones are left out
-// (Container Apps rejects a secret without a value).
-var secretSettings = [
+// (Container Apps rejects a secret without a value); the gateway token always has one.
+var optionalSecrets = filter([
   { env: 'OPENROUTER_API_KEY', secret: 'openrouter-api-key', value: openRouterApiKey }
   { env: 'DISCORD_BOT_TOKEN', secret: 'discord-bot-token', value: discordBotToken }
   { env: 'TELEGRAM_BOT_TOKEN', secret: 'telegram-bot-token', value: telegramBotToken }
-  { env: 'MOLTBOT_GATEWAY_TOKEN', secret: 'gateway-token', value: gatewayToken }
+], s => !empty(s.value))
+var gatewayTokenSecret = { env: 'MOLTBOT_GATEWAY_TOKEN', secret: 'gateway-token', value: gatewayToken }
+var presentSecrets = concat(optionalSecrets, [gatewayTokenSecret])
+
+var useKeyVault = !empty(keyVaultName)
+
+// Key Vault mode: the same names, as vault secrets. Every deployment writes the azd environment's values, so keep
+// them in step with `az keyvault secret set` (docs/deploy-azure.md). Default mode: no vault, nothing written.
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: useKeyVault ? keyVaultName : 'unused'
+}
+
+// The loop counts only the values given, so it is known before the deployment starts (newGuid() is not).
+resource vaultSecrets 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [
+  for s in (useKeyVault ? optionalSecrets : []): {
+    parent: vault
+    name: s.secret
+    properties: {
+      value: s.value
+      contentType: 'text/plain'
+    }
+  }
 ]
-var presentSecrets = filter(secretSettings, s => !empty(s.value))
+
+resource vaultGatewayToken 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (useKeyVault) {
+  parent: vault
+  name: 'gateway-token'
+  properties: {
+    value: gatewayToken
+    contentType: 'text/plain'
+  }
+}
+
+// Plain URIs without a version (the latest one is followed), not secrets.
+var secretEnv = useKeyVault
+  ? map(presentSecrets, s => { name: '${s.env}_KEYVAULT', value: uri(keyVaultEndpoint, 'secrets/${s.secret}') })
+  : map(presentSecrets, s => { name: s.env, secretRef: s.secret })
 
 // Plain settings (docs/configuration.md). Empty ones are left out; the app treats empty as unset anyway.
 var plainSettings = [
@@ -116,6 +159,8 @@ var ipRanges = filter(map(split(allowedIpRanges, ','), r => trim(r)), r => !empt
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
   name: name
+  // A new revision starts only once the vault holds the secrets it reads (none in the default mode).
+  dependsOn: [vaultSecrets, vaultGatewayToken]
   location: location
   tags: { 'azd-env-name': environmentName, 'azd-service-name': 'moltbot' }
   identity: {
@@ -148,7 +193,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
           identity: identityId
         }
       ]
-      secrets: map(presentSecrets, s => { name: s.secret, value: s.value })
+      secrets: useKeyVault ? [] : map(presentSecrets, s => { name: s.secret, value: s.value })
     }
     template: {
       containers: [
@@ -160,10 +205,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             cpu: json('0.25')
             memory: '0.5Gi'
           }
-          env: concat(
-            filter(plainSettings, e => !empty(e.value)),
-            map(presentSecrets, s => { name: s.env, secretRef: s.secret })
-          )
+          env: concat(filter(plainSettings, e => !empty(e.value)), secretEnv)
           probes: [
             {
               type: 'Startup'

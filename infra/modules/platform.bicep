@@ -174,3 +174,4 @@ output registryName string = registry.name
 output registryLoginServer string = registry.properties.loginServer
 output identityId string = identity.id
 output identityClientId string = identity.properties.clientId
+output identityPrincipalId string = identity.properties.principalId

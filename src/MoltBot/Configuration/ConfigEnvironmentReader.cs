@@ -11,6 +11,9 @@ internal static class ConfigEnvironmentReader
     /// <summary>Appended to a secret variable's name, the variable names a file holding the secret.</summary>
     public const string FileSuffix = "_FILE";
 
+    /// <summary>Appended to a secret variable's name, the variable holds a Key Vault secret URI to read the secret from.</summary>
+    public const string KeyVaultSuffix = "_KEYVAULT";
+
     public static void Apply(IReadOnlyDictionary<string, string?> environment, ConfigValues values, List<ConfigIssue> issues)
     {
         foreach (var variable in All.Where(v => v.Target is not null))
@@ -18,9 +21,9 @@ internal static class ConfigEnvironmentReader
             var key = ConfigSchema.Resolve(variable.Target!, out _)!;
             if (Get(environment, variable.Name) is not { } raw)
             {
-                if (key.Kind == ConfigValueKind.Secret && Get(environment, variable.Name + FileSuffix) is { } path)
+                if (key.Kind == ConfigValueKind.Secret)
                 {
-                    ApplySecretFile(variable.Name, path, variable.Target!, key, values, issues);
+                    ApplySecretReference(environment, variable.Name, variable.Target!, key, values, issues);
                 }
                 continue;
             }
@@ -49,6 +52,46 @@ internal static class ConfigEnvironmentReader
                 : raw;
             values.Set(variable.Target!, key, value, ConfigValueSource.FromEnvironment(variable.Name));
         }
+    }
+
+    /// <summary>
+    /// The reference forms of a secret variable that is not set itself: <c>NAME_FILE</c> or <c>NAME_KEYVAULT</c>.
+    /// Both at once is an error: they name two different sources and neither is obviously meant.
+    /// </summary>
+    private static void ApplySecretReference(IReadOnlyDictionary<string, string?> environment, string name, string target, ConfigKey key, ConfigValues values, List<ConfigIssue> issues)
+    {
+        var path = Get(environment, name + FileSuffix);
+        var uri = Get(environment, name + KeyVaultSuffix);
+        if (path is not null && uri is not null)
+        {
+            issues.Add(new ConfigIssue(target, null, null, $"Both {name}{FileSuffix} and {name}{KeyVaultSuffix} are set: the secret can come from only one of them.", $"Unset {name}{FileSuffix} (to read Key Vault) or {name}{KeyVaultSuffix} (to read the file)."));
+        }
+        else if (path is not null)
+        {
+            ApplySecretFile(name, path, target, key, values, issues);
+        }
+        else if (uri is not null)
+        {
+            ApplyKeyVaultSecret(name, uri, target, key, values, issues);
+        }
+    }
+
+    /// <summary>
+    /// <c>NAME_KEYVAULT=https://vault.vault.azure.net/secrets/name[/version]</c> for any secret variable: a Key Vault
+    /// reference, fetched by the <see cref="SecretStore"/> at start and, without a version, re-read every minute
+    /// (rotation without restart where the platform, like Container Apps, only applies its own secrets on restart).
+    /// </summary>
+    private static void ApplyKeyVaultSecret(string name, string uri, string target, ConfigKey key, ConfigValues values, List<ConfigIssue> issues)
+    {
+        var variable = name + KeyVaultSuffix;
+        if (KeyVaultSecretUri.Parse(uri) is null)
+        {
+            issues.Add(new ConfigIssue(target, null, null, $"Environment variable {variable}='{uri}' is not a Key Vault secret URI.",
+                $"Set {variable} to https://VAULT.vault.azure.net/secrets/{name.ToLowerInvariant().Replace('_', '-')} (latest version, re-read every minute) or .../secrets/NAME/VERSION (pinned), or unset it."));
+            return;
+        }
+        var reference = new SecretReference(SecretSourceKind.KeyVault, uri);
+        values.Set(target, key, new SecretValue("", $"{reference.Describe()} ({variable})", reference), ConfigValueSource.FromEnvironment(variable));
     }
 
     /// <summary>

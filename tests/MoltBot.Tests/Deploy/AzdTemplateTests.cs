@@ -23,13 +23,14 @@ public sealed partial class AzdTemplateTests
         ["ALLOWED_IP_RANGES"] = "allowedIpRanges",
         ["INTERNAL_ONLY"] = "internalOnly",
         ["ALERT_EMAIL_ADDRESS"] = "alertEmailAddress",
+        ["USE_KEY_VAULT"] = "useKeyVault",
         ["AZURE_OPENAI_ENDPOINT"] = "azureOpenAiEndpoint",
         ["AZURE_OPENAI_DEPLOYMENT"] = "azureOpenAiDeployment",
         ["AZURE_OPENAI_RESOURCE_ID"] = "azureOpenAiResourceId",
     };
 
     /// <summary>Values azd itself sets in the environment.</summary>
-    private static readonly string[] AzdVariables = ["AZURE_ENV_NAME", "AZURE_LOCATION", "SERVICE_MOLTBOT_IMAGE_NAME", "SERVICE_MOLTBOT_RESOURCE_EXISTS"];
+    private static readonly string[] AzdVariables = ["AZURE_ENV_NAME", "AZURE_LOCATION", "AZURE_PRINCIPAL_ID", "SERVICE_MOLTBOT_IMAGE_NAME", "SERVICE_MOLTBOT_RESOURCE_EXISTS"];
 
     [Fact]
     public void AzureYaml_OneContainerAppService_BuiltRemotelyFromTheDockerfile()

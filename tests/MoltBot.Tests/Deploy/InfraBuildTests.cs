@@ -51,7 +51,8 @@ public sealed class InfraBuildTests
         Assert.All(
             ["AZURE_CONTAINER_REGISTRY_ENDPOINT", "AZURE_RESOURCE_GROUP", "AZURE_LOG_ANALYTICS_WORKSPACE_ID", "MOLTBOT_URL", "MOLTBOT_CONTROL_UI_URL", "AZURE_CONTAINER_REGISTRY_NAME"],
             name => Assert.True(outputs.ContainsKey(name), $"main.bicep must output {name}"));
-        Assert.DoesNotContain(outputs, o => o.Key.Contains("TOKEN", StringComparison.Ordinal) || o.Key.Contains("KEY", StringComparison.Ordinal));
+        // The vault's name and endpoint (AZURE_KEY_VAULT_*) are addresses, not keys.
+        Assert.DoesNotContain(outputs, o => o.Key.Contains("TOKEN", StringComparison.Ordinal) || o.Key.Replace("KEY_VAULT", "", StringComparison.Ordinal).Contains("KEY", StringComparison.Ordinal));
     }
 
     private static Task<JsonObject> CompileAsync(string file) => BicepCli.CompiledAsync(file);

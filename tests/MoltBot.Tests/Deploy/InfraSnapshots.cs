@@ -48,6 +48,25 @@ internal static class InfraSnapshots
         ("moltbotExists", true),
         ("moltbotImageName", "cr.azurecr.io/moltbot:1")));
 
+    /// <summary>The app in Key Vault mode (<c>USE_KEY_VAULT</c>): three secrets given, Telegram's left empty.</summary>
+    public static Task<JsonObject> KeyVaultApp => SnapshotAsync("moltbot.bicep", AppParameters(
+        ("keyVaultName", "kv-test"),
+        ("keyVaultEndpoint", "https://kv-test.vault.azure.net/"),
+        ("openRouterApiKey", "fake-kv-openrouter-key-0000"),
+        ("discordBotToken", "fake-kv-discord-token-0000"),
+        ("moltbotGatewayToken", "fake-kv-gateway-token-0000"),
+        ("moltbotModel", "openrouter/anthropic/claude-3.5-sonnet")));
+
+    /// <summary>Provisioning in Key Vault mode, by a signed-in user, with the app already deployed.</summary>
+    public static Task<JsonObject> KeyVaultMain => SnapshotAsync("main.bicep", MainParameters(
+        ("useKeyVault", true),
+        ("principalId", DeployerPrincipalId),
+        ("openRouterApiKey", "fake-kv-openrouter-key-0000"),
+        ("moltbotExists", true),
+        ("moltbotImageName", "cr.azurecr.io/moltbot:1")));
+
+    public const string DeployerPrincipalId = "99999999-8888-7777-6666-555555555555";
+
     /// <summary>Parameters for <c>moltbot.bicep</c> as <c>azd deploy</c> passes them, with fake ids.</summary>
     public static Dictionary<string, object> AppParameters(params (string Name, object Value)[] overrides)
     {

@@ -54,10 +54,12 @@ public sealed class SecretRotationTests : IAsyncLifetime
     private Task<GatewayHarness> StartAsync(TempState state, MoltBotConfig config, Azure.Core.TokenCredential? credential = null) =>
         GatewayHarness.StartAsync(state.StateDir, config, _time, s => s.AddSingleton<IAuditLog>(_audit), credential is null ? null : () => credential);
 
-    private async Task<string?> AuthorizationOfNextCallAsync(GatewayHarness gateway)
+    private Task<string?> AuthorizationOfNextCallAsync(GatewayHarness gateway) => AuthorizationOfNextCallAsync(gateway.Http);
+
+    private async Task<string?> AuthorizationOfNextCallAsync(HttpClient http)
     {
         _llm.EnqueueText("ok");
-        Assert.Equal("ok", await GatewayChat.AskAsync(gateway.Http, "hi"));
+        Assert.Equal("ok", await GatewayChat.AskAsync(http, "hi"));
         return _llm.Requests[^1].Header("Authorization");
     }
 
@@ -140,6 +142,51 @@ public sealed class SecretRotationTests : IAsyncLifetime
         Assert.Equal("Bearer " + NewKey, await AuthorizationOfNextCallAsync(gateway));
         Assert.Equal(("keyvault", "models.providers.fake.apiKey"), (_audit.OfType(AuditEventTypes.SecretReloaded)[0].Actor, _audit.OfType(AuditEventTypes.SecretReloaded)[0].Detail));
         Assert.DoesNotContain(NewKey, gateway.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KEYVAULT_VariablesAlone_StartTheGateway_AndTheirNewVersionsAreUsedWithoutRestart()
+    {
+        const string oldToken = "fake-kv-gateway-token-0000";
+        const string newToken = "fake-kv-gateway-token-0001";
+        const string oldKey = "fake-kv-openrouter-key-0000";
+        const string newKey = "fake-kv-openrouter-key-0001";
+        await using var vault = await FakeKeyVaultServer.StartAsync(Ct);
+        vault.SetSecret("gateway-token", oldToken);
+        vault.SetSecret("openrouter-api-key", oldKey);
+        // What the Bicep's Key Vault mode sets: secret variables as _KEYVAULT URIs, no secret value in the environment.
+        using var state = new TempState(null,
+            ("MOLTBOT_GATEWAY_TOKEN_KEYVAULT", vault.SecretUri("gateway-token")),
+            ("OPENROUTER_API_KEY_KEYVAULT", vault.SecretUri("openrouter-api-key")));
+        // The one file setting: the built-in OpenRouter provider talks to the fake model server instead of openrouter.ai.
+        await File.WriteAllTextAsync(state.ConfigPath, $$"""{ models: { providers: { openrouter: { baseUrl: "{{_llm.BaseUrl}}" } } } }""", Ct);
+        var config = state.Load().Config;
+        await using var gateway = await StartAsync(state, config with { Gateway = config.Gateway with { Port = 0 } }, new StaticTokenCredential(FakeKeyVaultServer.AccessToken));
+        using var client = Client(gateway, oldToken);
+
+        Assert.Equal("Bearer " + oldKey, await AuthorizationOfNextCallAsync(client));
+
+        vault.SetSecret("gateway-token", newToken);
+        vault.SetSecret("openrouter-api-key", newKey);
+        await PollAsync(1);
+        await PollAsync(2);
+        await WaitForReloadAsync(2);
+
+        using (var old = await client.GetAsync("/api/status", Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, old.StatusCode);
+        }
+        using var rotated = Client(gateway, newToken);
+        Assert.Equal("Bearer " + newKey, await AuthorizationOfNextCallAsync(rotated));
+        Assert.Equal(["gateway.auth.token", "models.providers.openrouter.apiKey"], _audit.OfType(AuditEventTypes.SecretReloaded).Select(e => e.Detail).Order());
+        Assert.All([oldToken, newToken, oldKey, newKey], secret => Assert.DoesNotContain(secret, gateway.Output, StringComparison.Ordinal));
+    }
+
+    private static HttpClient Client(GatewayHarness gateway, string token)
+    {
+        var client = new HttpClient { BaseAddress = gateway.BaseUri };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     [Fact]
