@@ -17,14 +17,16 @@ internal sealed class DecodedMessageCache
     public const int Capacity = 4096;
 
     private readonly ConcurrentDictionary<long, ChatMessage> _messages = new();
+    private int _added; // ConcurrentDictionary.Count takes every lock; an approximate count is enough for a bound
 
     public bool TryGet(long id, out ChatMessage message) => _messages.TryGetValue(id, out message!);
 
     public void Add(long id, ChatMessage message)
     {
-        if (_messages.Count >= Capacity)
+        if (Interlocked.Increment(ref _added) > Capacity)
         {
             _messages.Clear();
+            Interlocked.Exchange(ref _added, 1);
         }
         _messages[id] = message;
     }
