@@ -131,39 +131,34 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
         report.Add(new Measurement("install size", build, "installed files (no symbols)", folderSize, "MB"));
     }
 
-    private async Task OverheadHttpAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true)
-    {
-        var samples = new List<double>(messages);
-        var cpuBefore = TimeSpan.Zero;
-        for (var i = -WarmUp; i < messages; i++)
+    private Task OverheadHttpAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true) =>
+        SequentialOverheadAsync("HTTP API", gateway, llm, messages, record, async i =>
         {
-            if (i == 0)
-            {
-                cpuBefore = gateway.CpuTime;
-            }
-            var llmBefore = llm.TotalServerTime;
-            var begin = Stopwatch.GetTimestamp();
             using var response = await gateway.Http.PostAsJsonAsync("v1/chat/completions", ChatBody("ping", $"bench-http-{i & 15}", stream: false));
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
-            var total = Stopwatch.GetElapsedTime(begin);
-            if (i >= 0)
-            {
-                samples.Add((total - (llm.TotalServerTime - llmBefore)).TotalMilliseconds);
-            }
-        }
-        if (record)
-        {
-            var stats = new Stats(samples);
-            report.Add(new Measurement("overhead", build, $"HTTP API, {messages} sequential: p50", stats.P50, "ms", "< 1"));
-            report.Add(new Measurement("overhead", build, $"HTTP API, {messages} sequential: p99", stats.P99, "ms", "< 5"));
-            report.Add(new Measurement("overhead", build, "HTTP API: gateway CPU time per message", (gateway.CpuTime - cpuBefore).TotalMilliseconds / messages, "ms"));
-        }
-    }
+        });
 
     private async Task OverheadSocketAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true)
     {
         await using var client = await GatewaySocketClient.ConnectAsync(gateway.BaseUri, GatewayUnderTest.Token);
+        await SequentialOverheadAsync("WebChat WebSocket", gateway, llm, messages, record, async i =>
+        {
+            var run = await client.ChatAsync("ping", sessionKey: $"agent:main:bench-ws-{i & 15}");
+            if (run.State != "final")
+            {
+                throw new InvalidOperationException($"WebChat turn ended {run.State}: {run.Text}");
+            }
+        });
+    }
+
+    /// <summary>
+    /// Sends <paramref name="messages"/> one after another (after <see cref="WarmUp"/> unrecorded ones, over 16 sessions):
+    /// each one's latency minus the fake model's time on it, and the gateway's CPU time per message.
+    /// </summary>
+    private async Task SequentialOverheadAsync(
+        string transport, GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record, Func<int, Task> send)
+    {
         var samples = new List<double>(messages);
         var cpuBefore = TimeSpan.Zero;
         for (var i = -WarmUp; i < messages; i++)
@@ -174,12 +169,8 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
             }
             var llmBefore = llm.TotalServerTime;
             var begin = Stopwatch.GetTimestamp();
-            var run = await client.ChatAsync("ping", sessionKey: $"agent:main:bench-ws-{i & 15}");
+            await send(i);
             var total = Stopwatch.GetElapsedTime(begin);
-            if (run.State != "final")
-            {
-                throw new InvalidOperationException($"WebChat turn ended {run.State}: {run.Text}");
-            }
             if (i >= 0)
             {
                 samples.Add((total - (llm.TotalServerTime - llmBefore)).TotalMilliseconds);
@@ -188,9 +179,9 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
         if (record)
         {
             var stats = new Stats(samples);
-            report.Add(new Measurement("overhead", build, $"WebChat WebSocket, {messages} sequential: p50", stats.P50, "ms", "< 1"));
-            report.Add(new Measurement("overhead", build, $"WebChat WebSocket, {messages} sequential: p99", stats.P99, "ms", "< 5"));
-            report.Add(new Measurement("overhead", build, "WebChat WebSocket: gateway CPU time per message", (gateway.CpuTime - cpuBefore).TotalMilliseconds / messages, "ms"));
+            report.Add(new Measurement("overhead", build, $"{transport}, {messages} sequential: p50", stats.P50, "ms", "< 1"));
+            report.Add(new Measurement("overhead", build, $"{transport}, {messages} sequential: p99", stats.P99, "ms", "< 5"));
+            report.Add(new Measurement("overhead", build, $"{transport}: gateway CPU time per message", (gateway.CpuTime - cpuBefore).TotalMilliseconds / messages, "ms"));
         }
     }
 

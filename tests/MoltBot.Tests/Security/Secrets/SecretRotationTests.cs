@@ -280,8 +280,7 @@ public sealed class SecretRotationTests : IAsyncLifetime
         {
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, old.StatusCode);
         }
-        using var rotated = new HttpClient { BaseAddress = gateway.BaseUri };
-        rotated.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", newToken);
+        using var rotated = Client(gateway, newToken);
         using (var now = await rotated.GetAsync("/api/status", Ct))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, now.StatusCode);
