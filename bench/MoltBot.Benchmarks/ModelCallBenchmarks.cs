@@ -74,7 +74,7 @@ public class ModelCallBenchmarks
         return updates;
     }
 
-    private static AIFunctionDeclaration Tool(int i) => AIFunctionFactory.CreateDeclaration(
+    internal static AIFunctionDeclaration Tool(int i) => AIFunctionFactory.CreateDeclaration(
         $"tool_{i}", $"Tool number {i}: does something useful with a query, a limit and a mode.",
         JsonDocument.Parse("""
             {"type":"object","properties":{
