@@ -52,13 +52,16 @@ internal sealed class LiveHistoryCache
         }
     }
 
-    /// <summary>Keeps what a load read, unless the session was written while it read (then the next read loads again).</summary>
-    public void EndLoad(LoadTicket ticket, StoredMessage[] entries, long chars)
+    /// <summary>
+    /// Keeps what a load read, unless the session was written while it read (then the next read loads again).
+    /// <paramref name="entries"/> is null when the load failed.
+    /// </summary>
+    public void EndLoad(LoadTicket ticket, StoredMessage[]? entries, long chars)
     {
         lock (_gate)
         {
             _loading.Remove(ticket.SessionId);
-            if (!ticket.Stale)
+            if (entries is not null && !ticket.Stale)
             {
                 Store(ticket.SessionId, new Session(entries, chars + (entries.Length * EntryOverheadChars)));
             }

@@ -80,6 +80,9 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         string? source = null, long? completes = null)
     {
         var content = Serialize(message);
+        // Decoded from what is stored, so the cached entry is exactly what a read from the database would give; decoded
+        // before the commit, so nothing after the commit can fail and leave the cache behind the database.
+        var stored = Deserialize(content);
         var now = timeProvider.GetUtcNow();
         using var connection = database.Open();
         // One commit for the entry, the answered mark and the session's timestamp: commits are most of what a write costs.
@@ -115,8 +118,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         }
         if (kind == StoredMessage.MessageKind)
         {
-            // The cached entry is decoded from what was stored, so it is exactly what a read from the database would give.
-            _live.Appended(sessionId, new StoredMessage(id, kind, Deserialize(content), pending, false, tokens, now), content.Length);
+            _live.Appended(sessionId, new StoredMessage(id, kind, stored, pending, false, tokens, now), content.Length);
         }
         else
         {
@@ -203,12 +205,20 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             return cached;
         }
         var ticket = _live.BeginLoad(sessionId);
-        var (entries, chars) = Query(sessionId, "AND compacted = 0 ORDER BY kind = 'message', id");
-        if (ticket is not null)
+        StoredMessage[]? entries = null;
+        long chars = 0;
+        try
         {
-            _live.EndLoad(ticket, entries, chars);
+            (entries, chars) = Query(sessionId, "AND compacted = 0 ORDER BY kind = 'message', id");
+            return entries;
         }
-        return entries;
+        finally
+        {
+            if (ticket is not null)
+            {
+                _live.EndLoad(ticket, entries, chars);
+            }
+        }
     }
 
     /// <summary>The full transcript, compacted entries included.</summary>

@@ -41,6 +41,17 @@ public sealed class LiveHistoryCacheTests
     }
 
     [Fact]
+    public void AFailedLoad_LetsTheNextLoadFillTheCache()
+    {
+        var cache = new LiveHistoryCache();
+        cache.EndLoad(cache.BeginLoad("s")!, entries: null, 0);
+
+        cache.EndLoad(cache.BeginLoad("s")!, [Entry(1)], 10);
+
+        Assert.NotNull(cache.TryGet("s"));
+    }
+
+    [Fact]
     public void AppendsToAnUncachedSession_AreNotCachedHalfway()
     {
         var cache = new LiveHistoryCache();
