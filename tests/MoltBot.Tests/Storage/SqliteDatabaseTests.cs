@@ -23,6 +23,29 @@ public sealed class SqliteDatabaseTests
         });
     }
 
+    [Fact]
+    public void APooledConnection_KeepsItsSettings_AndANewOneAfterThePoolIsClearedGetsThemToo()
+    {
+        using var state = new TempDirectory();
+        var database = new SqliteDatabase(state.Combine("moltbot.db"));
+        using (var warm = database.Open())
+        {
+            Assert.Equal("1", Scalar(warm, "PRAGMA foreign_keys;"));
+        }
+
+        using (var reused = database.Open())
+        {
+            Assert.Equal("1", Scalar(reused, "PRAGMA synchronous;"));
+            Assert.Equal("1", Scalar(reused, "PRAGMA foreign_keys;"));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using var fresh = database.Open();
+
+        Assert.Equal("1", Scalar(fresh, "PRAGMA synchronous;"));
+        Assert.Equal("1", Scalar(fresh, "PRAGMA foreign_keys;"));
+        Assert.Equal("5000", Scalar(fresh, "PRAGMA busy_timeout;"));
+    }
+
     private static string Scalar(Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
