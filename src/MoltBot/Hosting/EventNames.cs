@@ -244,6 +244,11 @@ internal static class EventNames
     /// <summary>A batch of audit events could not be written to the database.</summary>
     public const string AuditWriteFailed = "AuditWriteFailed";
 
+    // Store (Storage/SqliteCheckpointer.cs)
+
+    /// <summary>A background WAL checkpoint failed (e.g. disk full); commits fall back to SQLite's own checkpoint.</summary>
+    public const string StoreCheckpointFailed = "StoreCheckpointFailed";
+
     // Secrets (Security/Secrets/SecretRotationService.cs)
 
     /// <summary>A rotated secret (changed secret file or new Key Vault version) was picked up; names the config key, never the value.</summary>

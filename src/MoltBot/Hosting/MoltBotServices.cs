@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
 using MoltBot.Agent.Skills;
@@ -36,6 +37,7 @@ internal static class MoltBotServices
         services.AddSingleton<MoltBotMetrics>();
         services.AddSingleton<MessageTraffic>();
         services.AddSingleton(_ => new SqliteDatabase(loaded.Paths.DatabasePath));
+        services.AddSingleton<IHostedService, SqliteCheckpointer>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<SessionLanes>();
         services.AddSingleton(sp => new ModelRouter(loaded.Config, timeProvider, new ModelRouterOptions { LoggerFactory = sp.GetRequiredService<ILoggerFactory>(), Metrics = sp.GetRequiredService<MoltBotMetrics>() }));
