@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace MoltBot.Hosting.WorkingSet;
 
-/// <summary>The two libc calls of the trim. Blittable signatures: no marshalling code, AOT-safe.</summary>
+/// <summary>The one libc call of the trim. A blittable signature: no marshalling code, AOT-safe.</summary>
 internal static class LinuxMemory
 {
     /// <summary><c>MADV_DONTNEED</c> (Linux, every architecture .NET runs on).</summary>
@@ -17,14 +17,7 @@ internal static class LinuxMemory
         }
     }
 
-    /// <summary>Returns free memory at the top of glibc's heaps to the system; false when there is nothing to return.</summary>
-    public static bool TrimNativeHeap() => MallocTrim(0) != 0;
-
     [DllImport("libc", EntryPoint = "madvise", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Madvise(nint address, nuint length, int advice);
-
-    [DllImport("libc", EntryPoint = "malloc_trim")]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int MallocTrim(nuint pad);
 }
