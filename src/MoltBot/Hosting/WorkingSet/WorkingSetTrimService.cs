@@ -39,7 +39,7 @@ internal sealed partial class WorkingSetTrimService(GatewayReadiness readiness, 
     }
 
     [LoggerMessage(EventId = 1, EventName = EventNames.WorkingSetTrimmed, Level = LogLevel.Information,
-        Message = "released {ReleasedMb} MB of start-up pages (RSS {BeforeMb} → {AfterMb} MB: {PagesMb} MB of {Mappings} clean mappings of the binary, {HeapMb} MB of heap after a compacting GC)")]
+        Message = "released {ReleasedMb} MB of start-up pages (RSS {BeforeMb} → {AfterMb} MB: {PagesMb} MB of {Mappings} clean mappings of the binary and its libraries, {HeapMb} MB of heap after a compacting GC)")]
     private static partial void LogTrimmed(ILogger logger, double releasedMb, double beforeMb, double afterMb, double pagesMb, int mappings, double heapMb);
 
     [LoggerMessage(EventId = 2, EventName = EventNames.WorkingSetTrimSkipped, Level = LogLevel.Debug, Message = "working set not trimmed: {Reason}")]

@@ -2,7 +2,7 @@ namespace MoltBot.Hosting.WorkingSet;
 
 /// <summary>
 /// The trim itself (Linux only). A compacting full GC first (it returns the start-up garbage's heap, and the GC's own
-/// code it faults in is dropped next), then <c>madvise(MADV_DONTNEED)</c> on the executable's clean, read-only mappings
+/// code it faults in is dropped next), then <c>madvise(MADV_DONTNEED)</c> on the clean, read-only mappings of the executable and its libraries
 /// (<see cref="TrimPlan"/>). Most of their resident pages were mapped at start-up by the kernel's fault-around or used
 /// only then (DI, config, migrations, the runtime's dehydrated data); code still in use faults back in from the page cache.
 /// </summary>
