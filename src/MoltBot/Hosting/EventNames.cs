@@ -29,7 +29,7 @@ internal static class EventNames
 
     // Working-set trim (Hosting/WorkingSet/WorkingSetTrimService.cs)
 
-    /// <summary>Logged once per start (Linux, <c>gateway.trimWorkingSet</c>), ~10 s after ready: how much RSS dropping the binary's clean start-up pages released.</summary>
+    /// <summary>Logged once per start (Linux, <c>gateway.trimWorkingSet</c>), ~10 s after ready: how much RSS the compacting GC and dropping the clean pages of the binary and its libraries released.</summary>
     public const string WorkingSetTrimmed = "WorkingSetTrimmed";
 
     /// <summary>The working-set trim did not run: not Linux, or it failed (debug; the gateway runs on untrimmed).</summary>
