@@ -34,7 +34,7 @@ public abstract class FakeModelServer : IAsyncDisposable
     /// <summary>False keeps no request history (long benchmark runs); <see cref="WaitForRequestAsync"/> then never resolves.</summary>
     public bool KeepRequests { get; set; } = true;
 
-    /// <summary>Time spent answering completion requests, summed over all requests (the "LLM time" benchmarks subtract).</summary>
+    /// <summary>Time spent handling completion requests, from reading the request to the reply's end, summed over all requests (the "LLM time" benchmarks subtract).</summary>
     public TimeSpan TotalServerTime => TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks));
 
     /// <summary>Used when the queue is empty; by default every request is answered with the text "ok".</summary>
@@ -153,6 +153,8 @@ public abstract class FakeModelServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        // The model's time starts when its handler does: reading the request is the model server's work, not the gateway's.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -174,7 +176,6 @@ public abstract class FakeModelServer : IAsyncDisposable
             return;
         }
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var reply = _replies.TryDequeue(out var queued) ? queued : DefaultReply?.Invoke(request) ?? FakeReply.FromText("ok");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
         var ct = linked.Token;

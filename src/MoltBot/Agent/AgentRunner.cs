@@ -94,16 +94,22 @@ internal sealed partial class AgentRunner(
             budgets.Record(agent.Id, response.Usage);
             inputTokens += response.Usage?.InputTokenCount ?? 0;
             outputTokens += response.Usage?.OutputTokenCount ?? 0;
-            foreach (var message in response.Messages)
+            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+            var answered = calls.Count == 0;
+            for (var i = 0; i < response.Messages.Count; i++)
             {
-                sessions.Append(session.SessionId, toolInvoker.ForTranscript(message), tokens: (int)(response.Usage?.OutputTokenCount ?? 0));
-                messages.Add(message);
+                // The answer and the user message's "answered" mark share one commit.
+                var completes = answered && i == response.Messages.Count - 1 ? userEntry : (long?)null;
+                sessions.Append(session.SessionId, toolInvoker.ForTranscript(response.Messages[i]), tokens: (int)(response.Usage?.OutputTokenCount ?? 0), completes: completes);
+                messages.Add(response.Messages[i]);
             }
 
-            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
-            if (calls.Count == 0)
+            if (answered)
             {
-                sessions.Complete(userEntry);
+                if (response.Messages.Count == 0)
+                {
+                    sessions.Complete(session.SessionId, userEntry);
+                }
                 return new AgentTurnResult(key, response.Text, response.ModelId ?? modelRefs[0], inputTokens, outputTokens);
             }
 
@@ -118,8 +124,7 @@ internal sealed partial class AgentRunner(
         }
 
         var stopped = $"I stopped after {MaxSteps} model calls in one turn without reaching an answer. Tell me how to continue.";
-        sessions.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, stopped));
-        sessions.Complete(userEntry);
+        sessions.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, stopped), completes: userEntry);
         LogStepLimit(logger, key, MaxSteps);
         return new AgentTurnResult(key, stopped, modelRefs[0], inputTokens, outputTokens);
     }

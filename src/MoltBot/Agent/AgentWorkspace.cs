@@ -33,18 +33,19 @@ internal sealed class AgentWorkspace(string root)
     }
 
     /// <summary>The bootstrap files that exist, each truncated to its cap, in prompt order.</summary>
-    public IReadOnlyList<(string Name, string Content)> ReadBootstrapFiles()
+    /// <param name="files">Where unchanged files are read from memory; without it every file is read from disk.</param>
+    public IReadOnlyList<(string Name, string Content)> ReadBootstrapFiles(FileTextCache? files = null)
     {
+        files ??= new FileTextCache();
         var result = new List<(string, string)>();
         var budget = MaxCharsTotal;
         foreach (var file in BootstrapFiles)
         {
             var path = Path.Combine(Root, file);
-            if (budget <= 0 || !File.Exists(path))
+            if (budget <= 0 || files.Read(path) is not { } text)
             {
                 continue;
             }
-            var text = File.ReadAllText(path);
             var cap = Math.Min(MaxCharsPerFile, budget);
             if (text.Length > cap)
             {

@@ -7,6 +7,8 @@ namespace MoltBot.Agent;
 /// <summary>Builds the system prompt from the agent's identity, its tools and the workspace bootstrap files.</summary>
 internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeProvider, IEnumerable<ISystemPromptSection> sections)
 {
+    private readonly FileTextCache _files = new();
+
     public string Build(AgentProfile agent)
     {
         var workspace = new AgentWorkspace(agent.WorkspacePath);
@@ -26,7 +28,7 @@ internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeP
         {
             prompt.Append('\n').Append(section.TrimEnd()).Append('\n');
         }
-        foreach (var (name, content) in workspace.ReadBootstrapFiles())
+        foreach (var (name, content) in workspace.ReadBootstrapFiles(_files))
         {
             prompt.Append(CultureInfo.InvariantCulture, $"\n## {name}\n{content.TrimEnd()}\n");
         }

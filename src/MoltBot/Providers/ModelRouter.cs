@@ -18,8 +18,12 @@ namespace MoltBot.Providers;
 /// </summary>
 internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider timeProvider, ModelRouterOptions? options = null)
 {
+    // No ActivityHeadersPropagator: we export no traces, so there is no trace context to hand to model providers. With
+    // one, the handler chain includes a DiagnosticsHandler that, for every call made under an ambient Activity (ASP.NET
+    // Core starts one per request while logging is on), starts a child Activity and writes traceparent headers.
     private static readonly Lazy<HttpClient> SharedHttpClient = new(() => new HttpClient(
-        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
+        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), ActivityHeadersPropagator = null })
+    { Timeout = Timeout.InfiniteTimeSpan });
 
     private readonly ModelRefParser _parser = new(config);
     private readonly ModelRouterOptions _options = options ?? new ModelRouterOptions();

@@ -47,9 +47,14 @@ internal sealed class UsageChatClient(IChatClient inner, ModelRef model, ModelCo
         {
             await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
             {
-                foreach (var usage in update.Contents.OfType<UsageContent>())
+                // Indexed, not OfType: this runs for every streamed chunk, and OfType allocates an iterator each time.
+                var contents = update.Contents;
+                for (var i = 0; i < contents.Count; i++)
                 {
-                    Account(usage.Details);
+                    if (contents[i] is UsageContent usage)
+                    {
+                        Account(usage.Details);
+                    }
                 }
                 yield return update;
             }

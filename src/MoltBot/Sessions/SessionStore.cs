@@ -16,7 +16,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
 {
     private static readonly JsonSerializerOptions MessageJson = AIJsonUtilities.DefaultOptions;
 
-    private readonly DecodedMessageCache _decoded = new();
+    private readonly LiveHistoryCache _live = new();
 
     /// <summary>The session for <paramref name="key"/>, created on first use.</summary>
     public SessionInfo GetOrCreate(string key, string agentId)
@@ -74,29 +74,64 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
 
     /// <summary>Commits one transcript entry and returns its id.</summary>
     /// <param name="source">The inbound message this entry came from (e.g. <c>discord:123</c>), so a re-run can find it.</param>
-    public long Append(string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0, string? source = null)
+    /// <param name="completes">An accepted user message this entry answers: marked done in the same commit.</param>
+    public long Append(
+        string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0,
+        string? source = null, long? completes = null)
     {
+        var content = Serialize(message);
+        // Decoded from what is stored, so the cached entry is exactly what a read from the database would give; decoded
+        // before the commit, so nothing after the commit can fail and leave the cache behind the database.
+        var stored = Deserialize(content);
+        var now = timeProvider.GetUtcNow();
         using var connection = database.Open();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at, source)
-            VALUES ($session, $kind, $role, $content, $status, $tokens, $now, $source) RETURNING id;
-            """;
-        insert.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$session", sessionId);
-        insert.Parameters.AddWithValue("$kind", kind);
-        insert.Parameters.AddWithValue("$role", message.Role.Value);
-        insert.Parameters.AddWithValue("$content", Serialize(message));
-        insert.Parameters.AddWithValue("$status", pending ? "pending" : "done");
-        insert.Parameters.AddWithValue("$tokens", tokens);
-        insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        var id = (long)insert.ExecuteScalar()!;
-        Touch(connection, sessionId);
+        // One commit for the entry, the answered mark and the session's timestamp: commits are most of what a write costs.
+        using var tx = connection.BeginTransaction();
+        long id;
+        using (var insert = connection.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at, source)
+                VALUES ($session, $kind, $role, $content, $status, $tokens, $now, $source) RETURNING id;
+                """;
+            insert.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$session", sessionId);
+            insert.Parameters.AddWithValue("$kind", kind);
+            insert.Parameters.AddWithValue("$role", message.Role.Value);
+            insert.Parameters.AddWithValue("$content", content);
+            insert.Parameters.AddWithValue("$status", pending ? "pending" : "done");
+            insert.Parameters.AddWithValue("$tokens", tokens);
+            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            id = (long)insert.ExecuteScalar()!;
+        }
+        if (completes is { } answered)
+        {
+            MarkDone(connection, tx, answered);
+        }
+        Touch(connection, tx, sessionId);
+        tx.Commit();
+
+        if (completes is { } done)
+        {
+            _live.Completed(sessionId, done);
+        }
+        if (kind == StoredMessage.MessageKind)
+        {
+            _live.Appended(sessionId, new StoredMessage(id, kind, stored, pending, false, tokens, now), content.Length);
+        }
+        else
+        {
+            _live.Invalidate(sessionId);
+        }
         return id;
     }
 
     private string Serialize(ChatMessage message) => JsonSerializer.Serialize(
         redactor is null ? message : TranscriptRedaction.Redact(message, redactor), MessageJson.GetTypeInfo(typeof(ChatMessage)));
+
+    private static ChatMessage Deserialize(string content) =>
+        (ChatMessage)JsonSerializer.Deserialize(content, MessageJson.GetTypeInfo(typeof(ChatMessage)))!;
 
     /// <summary>The entry stored from <paramref name="source"/> in this session, if any.</summary>
     public long? FindBySource(string sessionId, string source)
@@ -110,10 +145,19 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     }
 
     /// <summary>Marks an accepted user message as answered.</summary>
-    public void Complete(long messageId)
+    public void Complete(string sessionId, long messageId)
     {
-        using var connection = database.Open();
+        using (var connection = database.Open())
+        {
+            MarkDone(connection, null, messageId);
+        }
+        _live.Completed(sessionId, messageId);
+    }
+
+    private static void MarkDone(SqliteConnection connection, SqliteTransaction? tx, long messageId)
+    {
         using var update = connection.CreateCommand();
+        update.Transaction = tx;
         update.CommandText = "UPDATE messages SET status = 'done' WHERE id = $id;";
         update.Parameters.AddWithValue("$id", messageId);
         update.ExecuteNonQuery();
@@ -149,16 +193,38 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             insert.ExecuteNonQuery();
         }
         tx.Commit();
+        _live.Invalidate(sessionId);
     }
 
     /// <summary>What the model sees: the latest summary (if any) followed by every entry not yet compacted.</summary>
-    public IReadOnlyList<StoredMessage> LiveHistory(string sessionId) =>
-        Query(sessionId, "AND compacted = 0 ORDER BY kind = 'message', id");
+    /// <remarks>Served from <see cref="LiveHistoryCache"/> for hot sessions; the returned list must not be mutated.</remarks>
+    public IReadOnlyList<StoredMessage> LiveHistory(string sessionId)
+    {
+        if (_live.TryGet(sessionId) is { } cached)
+        {
+            return cached;
+        }
+        var ticket = _live.BeginLoad(sessionId);
+        StoredMessage[]? entries = null;
+        long chars = 0;
+        try
+        {
+            (entries, chars) = Query(sessionId, "AND compacted = 0 ORDER BY kind = 'message', id");
+            return entries;
+        }
+        finally
+        {
+            if (ticket is not null)
+            {
+                _live.EndLoad(ticket, entries, chars);
+            }
+        }
+    }
 
     /// <summary>The full transcript, compacted entries included.</summary>
-    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(sessionId, "ORDER BY id");
+    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(sessionId, "ORDER BY id").Entries;
 
-    private List<StoredMessage> Query(string sessionId, string filterAndOrder)
+    private (StoredMessage[] Entries, long Chars) Query(string sessionId, string filterAndOrder)
     {
         using var connection = database.Open();
         using var select = connection.CreateCommand();
@@ -166,19 +232,16 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         select.Parameters.AddWithValue("$session", sessionId);
         using var reader = select.ExecuteReader();
         var result = new List<StoredMessage>();
+        long chars = 0;
         while (reader.Read())
         {
-            var id = reader.GetInt64(0);
-            if (!_decoded.TryGet(id, out var message))
-            {
-                message = (ChatMessage)JsonSerializer.Deserialize(reader.GetString(2), MessageJson.GetTypeInfo(typeof(ChatMessage)))!;
-                _decoded.Add(id, message);
-            }
+            var content = reader.GetString(2);
+            chars += content.Length;
             result.Add(new StoredMessage(
-                id, reader.GetString(1), message, reader.GetString(3) == "pending", reader.GetInt64(4) != 0,
+                reader.GetInt64(0), reader.GetString(1), Deserialize(content), reader.GetString(3) == "pending", reader.GetInt64(4) != 0,
                 reader.GetInt32(5), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
         }
-        return result;
+        return ([.. result], chars);
     }
 
     private static SessionInfo? Find(SqliteConnection connection, string key)
@@ -193,9 +256,10 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             : null;
     }
 
-    private void Touch(SqliteConnection connection, string sessionId)
+    private void Touch(SqliteConnection connection, SqliteTransaction tx, string sessionId)
     {
         using var update = connection.CreateCommand();
+        update.Transaction = tx;
         update.CommandText = "UPDATE sessions SET updated_at = $now WHERE session_id = $session;";
         update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         update.Parameters.AddWithValue("$session", sessionId);

@@ -150,5 +150,14 @@ internal static class Migrations
             PRIMARY KEY (agent_id, day)
         );
         """,
+
+        // 7: indexes for the per-message queries, which otherwise grow with the data: every reply touches its session by
+        // id (was a scan of all sessions), a re-run looks its inbound message up by source (was a scan of the session),
+        // and the live history skips compacted entries (was a visit to every entry the session ever had).
+        """
+        CREATE INDEX sessions_by_session_id ON sessions(session_id);
+        CREATE INDEX messages_by_source ON messages(session_id, source) WHERE source IS NOT NULL;
+        CREATE INDEX messages_live ON messages(session_id, id) WHERE compacted = 0;
+        """,
     ];
 }

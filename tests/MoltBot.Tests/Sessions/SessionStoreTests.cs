@@ -39,10 +39,57 @@ public sealed class SessionStoreTests : IDisposable
         var id = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true);
         Assert.True(store.Transcript(session.SessionId).Single().Pending);
 
-        store.Complete(id);
+        store.Complete(session.SessionId, id);
 
         Assert.False(store.Transcript(session.SessionId).Single().Pending);
     }
+
+    [Fact]
+    public void Append_ThatCompletes_MarksTheUserMessageAnswered()
+    {
+        var store = NewStore();
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var question = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true);
+        Assert.True(store.LiveHistory(session.SessionId).Single().Pending);
+
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "hello"), completes: question);
+
+        Assert.All(store.LiveHistory(session.SessionId), m => Assert.False(m.Pending));
+        Assert.All(NewStore().Transcript(session.SessionId), m => Assert.False(m.Pending));
+    }
+
+    [Fact]
+    public void LiveHistory_FromTheCache_MatchesWhatTheDatabaseHolds_AfterEveryKindOfWrite()
+    {
+        var store = NewStore();
+        var session = store.GetOrCreate("agent:main:main", "main");
+        void AssertMatchesDatabase()
+        {
+            var cached = store.LiveHistory(session.SessionId);
+            var fresh = NewStore().LiveHistory(session.SessionId);
+            Assert.Equal(fresh.Select(Describe), cached.Select(Describe));
+        }
+
+        store.LiveHistory(session.SessionId); // warm the cache before the writes
+        var question = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "what time is it?"), pending: true, source: "telegram:1");
+        AssertMatchesDatabase();
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("c1", "current_time", new Dictionary<string, object?> { ["timezone"] = "UTC" })]), tokens: 7);
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Tool, [new FunctionResultContent("c1", "2026-11-25T09:00:00Z")]));
+        AssertMatchesDatabase();
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "nine o'clock"), completes: question);
+        AssertMatchesDatabase();
+        var later = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "thanks"), pending: true);
+        store.Complete(session.SessionId, later);
+        AssertMatchesDatabase();
+        store.Compact(session.SessionId, later - 1, new ChatMessage(ChatRole.User, "summary"));
+        AssertMatchesDatabase();
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "you're welcome"));
+        AssertMatchesDatabase();
+    }
+
+    private static string Describe(StoredMessage m) =>
+        $"{m.Id} {m.Kind} {m.Pending} {m.Compacted} {m.Tokens} {m.CreatedAt:O} " +
+        System.Text.Json.JsonSerializer.Serialize(m.Message, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)));
 
     [Fact]
     public void Reset_StartsNewTranscript_KeepsOldOne()

@@ -17,13 +17,20 @@ internal static class OpenAiClientFactory
             ? new ChatClient(modelId, new BearerKeyPolicy(key), options)
             : new ChatClient(modelId, new NoAuthenticationPolicy(), options);
 #pragma warning restore OPENAI001
-        return chat.AsIChatClient();
+        return new ConvertedToolsChatClient(chat.AsIChatClient());
     }
 
-    /// <summary>Our transport, no SDK retries (<see cref="RetryingChatClient"/> is the only retry), and the configured headers.</summary>
+    /// <summary>
+    /// Our transport, no SDK retries (<see cref="RetryingChatClient"/> is the only retry), no SDK logging, and the
+    /// configured headers.
+    /// </summary>
     public static void Configure(ClientPipelineOptions options, ResolvedProvider provider, HttpClient httpClient, TimeSpan networkTimeout)
     {
-        options.Transport = new HttpClientPipelineTransport(httpClient);
+        // The SDK's own logging goes to its EventSource (we give it no ILoggerFactory), so nothing of it reaches our logs;
+        // left on, it puts a MessageLoggingPolicy in every pipeline that runs an extra async step and an enabled check on
+        // every call. Provider failures are logged by RetryingChatClient and FailoverChatClient.
+        options.ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false };
+        options.Transport = new HttpClientPipelineTransport(httpClient, enableLogging: false, loggerFactory: null);
         options.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
         options.NetworkTimeout = networkTimeout;
         if (provider.Headers.Count > 0)
