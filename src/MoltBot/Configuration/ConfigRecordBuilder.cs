@@ -13,6 +13,7 @@ internal static class ConfigRecordBuilder
             ControlUi = new ControlUiConfig { AllowedOrigins = values.GetList("gateway.controlUi.allowedOrigins") ?? [] },
             AllowedIpRanges = values.GetList("gateway.allowedIpRanges") ?? [],
             TrustedProxies = values.GetList("gateway.trustedProxies") ?? [],
+            TrimWorkingSet = values.GetBoolean("gateway.trimWorkingSet") ?? true,
             Metrics = new MetricsConfig
             {
                 Enabled = values.GetBoolean("gateway.metrics.enabled") ?? true,

@@ -31,6 +31,9 @@ internal sealed record GatewayConfig
     /// <summary>CIDRs or addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
+    /// <summary>Drop the binary's clean start-up pages from the resident set once the gateway has settled (Linux).</summary>
+    public bool TrimWorkingSet { get; init; } = true;
+
     public ControlUiConfig ControlUi { get; init; } = new();
 }
 

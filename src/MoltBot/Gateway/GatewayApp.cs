@@ -20,6 +20,7 @@ using MoltBot.Gateway.Security;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
+using MoltBot.Hosting.WorkingSet;
 using MoltBot.Security.Audit;
 using MoltBot.Security.Redaction;
 using MoltBot.Security.Secrets;
@@ -65,6 +66,7 @@ internal static partial class GatewayApp
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
         builder.Services.AddSingleton<GatewayReadiness>();
+        builder.Services.AddWorkingSetTrim(loaded.Config.Gateway);
         builder.Services.AddMoltBotMetricsExport(loaded.Config.Gateway.Metrics);
         builder.Services.AddSingleton(new GatewayRunMarker(loaded.Paths.StateDir, options.TimeProvider));
         builder.Services.AddGatewaySecurity(loaded.Config.Gateway);

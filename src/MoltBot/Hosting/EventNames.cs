@@ -27,6 +27,14 @@ internal static class EventNames
     /// <summary>Logged when the gateway is up and ready, with version, pid and how the previous run ended: <c>clean</c>, <c>crash</c> or <c>first-start</c> (alert: restarts).</summary>
     public const string GatewayStarted = "GatewayStarted";
 
+    // Working-set trim (Hosting/WorkingSet/WorkingSetTrimService.cs)
+
+    /// <summary>Logged once per start (Linux, <c>gateway.trimWorkingSet</c>), ~10 s after ready: how much RSS the compacting GC and dropping the clean pages of the binary and its libraries released.</summary>
+    public const string WorkingSetTrimmed = "WorkingSetTrimmed";
+
+    /// <summary>The working-set trim did not run: not Linux, or it failed (debug; the gateway runs on untrimmed).</summary>
+    public const string WorkingSetTrimSkipped = "WorkingSetTrimSkipped";
+
     // OpenAI-compatible API (Gateway/OpenAi/ChatCompletionsEndpoints.cs)
 
     /// <summary>Logged when a chat turn fails.</summary>
