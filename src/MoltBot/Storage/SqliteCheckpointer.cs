@@ -11,14 +11,11 @@ namespace MoltBot.Storage;
 /// hundred, which was the gateway's p99. Request connections keep a far higher threshold only as a safety net
 /// (<see cref="SqliteDatabase.AutoCheckpointPages"/>).
 /// </summary>
-/// <remarks>Checks once a second whether anything was committed (<c>PRAGMA data_version</c>, no I/O) and checkpoints
-/// only then, PASSIVE: it never blocks readers or writers. On shutdown it truncates the WAL.</remarks>
-internal sealed partial class SqliteCheckpointer(SqliteDatabase database, TimeProvider timeProvider, ILogger<SqliteCheckpointer> logger)
-    : BackgroundService
+/// <remarks>Woken every <see cref="SqliteDatabase.OpensPerCheckpoint"/> connection opens, not by a timer, so an idle gateway
+/// never wakes for it; it checkpoints PASSIVE (never blocks readers or writers) and only when something was committed
+/// (<c>PRAGMA data_version</c>). On shutdown it truncates the WAL.</remarks>
+internal sealed partial class SqliteCheckpointer(SqliteDatabase database, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
-    private SqliteConnection? _connection;
     private long _seenVersion = -1;
 
     /// <summary>Called after each checkpoint this service runs (tests wait on it).</summary>
@@ -26,18 +23,20 @@ internal sealed partial class SqliteCheckpointer(SqliteDatabase database, TimePr
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Its own connection, for the loop's lifetime: data_version counts the commits of every other connection.
+        using var connection = database.Open();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(Interval, timeProvider, stoppingToken);
+                await database.WaitForCheckpointDueAsync(stoppingToken);
                 try
                 {
-                    CheckpointIfWritten();
+                    CheckpointIfWritten(connection);
                 }
                 catch (SqliteException ex)
                 {
-                    LogFailed(logger, ex.Message); // e.g. the disk is full: the next commit's own safety-net checkpoint still applies
+                    LogFailed(logger, ex.Message); // e.g. the disk is full: the commits' own safety-net checkpoint still applies
                 }
             }
         }
@@ -47,16 +46,15 @@ internal sealed partial class SqliteCheckpointer(SqliteDatabase database, TimePr
     }
 
     /// <summary>Checkpoints when another connection committed since the last look; true when it did.</summary>
-    internal bool CheckpointIfWritten()
+    internal bool CheckpointIfWritten(SqliteConnection connection)
     {
-        _connection ??= database.Open();
-        var version = Scalar(_connection, "PRAGMA data_version;");
+        var version = Scalar(connection, "PRAGMA data_version;");
         if (version == _seenVersion)
         {
             return false;
         }
         _seenVersion = version;
-        Scalar(_connection, "PRAGMA wal_checkpoint(PASSIVE);");
+        Scalar(connection, "PRAGMA wal_checkpoint(PASSIVE);");
         Checkpointed?.Invoke();
         return true;
     }
@@ -74,12 +72,6 @@ internal sealed partial class SqliteCheckpointer(SqliteDatabase database, TimePr
         {
             LogFailed(logger, ex.Message);
         }
-    }
-
-    public override void Dispose()
-    {
-        _connection?.Dispose();
-        base.Dispose();
     }
 
     private static long Scalar(SqliteConnection connection, string sql)

@@ -13,6 +13,8 @@ internal sealed class SqliteDatabase
     private static readonly object Configured = new();
 
     private readonly string _connectionString;
+    private TaskCompletionSource _checkpointDue = NewSignal();
+    private long _opens;
 
     // Keyed weakly by the native handle, so a connection the pool closes takes its entry with it.
     private readonly ConditionalWeakTable<sqlite3, object> _configured = new();
@@ -37,10 +39,23 @@ internal sealed class SqliteDatabase
     /// <summary>WAL pages after which a commit checkpoints by itself (SQLite's default is 1,000): ~40 MB.</summary>
     public const int AutoCheckpointPages = 10_000;
 
+    /// <summary>Connection opens between background checkpoints: about every 25 agent turns.</summary>
+    public const int OpensPerCheckpoint = 200;
+
     public string Path { get; }
+
+    /// <summary>Completes once <see cref="OpensPerCheckpoint"/> more connections were opened (<see cref="SqliteCheckpointer"/> waits on it).</summary>
+    public Task WaitForCheckpointDueAsync(CancellationToken cancellationToken) => Volatile.Read(ref _checkpointDue).Task.WaitAsync(cancellationToken);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SqliteConnection Open()
     {
+        // Nearly every open is a unit of work that commits, so opens are a cheap clock for "time to checkpoint".
+        if (Interlocked.Increment(ref _opens) % OpensPerCheckpoint == 0)
+        {
+            Interlocked.Exchange(ref _checkpointDue, NewSignal()).TrySetResult();
+        }
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         // Pooled opens reuse a native connection, which keeps its settings: configure each native connection once, not on

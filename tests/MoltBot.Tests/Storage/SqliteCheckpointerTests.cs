@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using MoltBot.Storage;
 using MoltBot.Tests.Infrastructure;
 
@@ -9,7 +8,6 @@ namespace MoltBot.Tests.Storage;
 public sealed class SqliteCheckpointerTests : IDisposable
 {
     private readonly TempDirectory _state = new();
-    private readonly FakeTimeProvider _time = new();
     private readonly SqliteDatabase _database;
 
     public SqliteCheckpointerTests() => _database = new SqliteDatabase(_state.Combine("moltbot.db"));
@@ -25,26 +23,30 @@ public sealed class SqliteCheckpointerTests : IDisposable
     [Fact]
     public void ACommit_IsCheckpointedOnce_AndAnIdleStoreIsLeftAlone()
     {
-        using var checkpointer = new SqliteCheckpointer(_database, _time, NullLogger<SqliteCheckpointer>.Instance);
-        checkpointer.CheckpointIfWritten();
+        using var checkpointer = new SqliteCheckpointer(_database, NullLogger<SqliteCheckpointer>.Instance);
+        using var connection = _database.Open();
+        checkpointer.CheckpointIfWritten(connection);
         Write();
 
-        Assert.True(checkpointer.CheckpointIfWritten());
+        Assert.True(checkpointer.CheckpointIfWritten(connection));
         Assert.Equal(0, UncheckpointedFrames());
-        Assert.False(checkpointer.CheckpointIfWritten());
+        Assert.False(checkpointer.CheckpointIfWritten(connection));
     }
 
     [Fact]
-    public async Task Running_ItCheckpointsWhatWasCommitted_OnTheClock_AndStopsWithAnEmptyWal()
+    public async Task Running_ItCheckpointsAfterEnoughWork_AndStopsWithAnEmptyWal()
     {
-        using var checkpointer = new SqliteCheckpointer(_database, _time, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer(_database, NullLogger<SqliteCheckpointer>.Instance);
         var checkpointed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await checkpointer.StartAsync(TestContext.Current.CancellationToken);
-        Write();
         checkpointer.Checkpointed = () => checkpointed.TrySetResult();
+        await checkpointer.StartAsync(TestContext.Current.CancellationToken);
 
-        _time.Advance(SqliteCheckpointer.Interval);
-        await checkpointed.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        for (var i = 0; i < SqliteDatabase.OpensPerCheckpoint; i++)
+        {
+            Write();
+        }
+        await checkpointed.Task.WaitAsync(TestContext.Current.CancellationToken);
+        Write();
         await checkpointer.StopAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, new FileInfo(_database.Path + "-wal").Length);
@@ -54,7 +56,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO usage_daily(agent_id, day) VALUES ('main', '2026-12-03');";
+        command.CommandText = "INSERT INTO usage_daily(agent_id, day) VALUES ('main', '2026-12-03') ON CONFLICT DO UPDATE SET input_tokens = input_tokens + 1;";
         command.ExecuteNonQuery();
     }
 
