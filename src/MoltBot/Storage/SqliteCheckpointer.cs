@@ -23,10 +23,10 @@ internal sealed partial class SqliteCheckpointer(SqliteDatabase database, ILogge
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Its own connection, for the loop's lifetime: data_version counts the commits of every other connection.
-        using var connection = database.Open();
         try
         {
+            // Its own connection, for the loop's lifetime: data_version counts the commits of every other connection.
+            using var connection = database.Open();
             while (!stoppingToken.IsCancellationRequested)
             {
                 await database.WaitForCheckpointDueAsync(stoppingToken);
@@ -42,6 +42,10 @@ internal sealed partial class SqliteCheckpointer(SqliteDatabase database, ILogge
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception ex) // an optimisation: whatever stops it, commits fall back to SQLite's own checkpoints, the gateway runs on
+        {
+            LogFailed(logger, ex.Message);
         }
     }
 
