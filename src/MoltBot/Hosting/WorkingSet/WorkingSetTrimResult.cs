@@ -2,9 +2,9 @@ namespace MoltBot.Hosting.WorkingSet;
 
 /// <summary>
 /// What one trim did, in kB from <c>/proc/self/status</c>: RSS before, after the compacting GC and at the end; the
-/// anonymous part (RssAnon) before and after the GC; and the resident size of the executable's mappings dropped.
+/// anonymous part (RssAnon) before and after the GC; and how many clean mappings were dropped.
 /// </summary>
-internal sealed record WorkingSetTrimResult(long RssBeforeKb, long RssAfterGcKb, long RssAfterKb, long AnonBeforeKb, long AnonAfterGcKb, long DroppedKb, int Mappings)
+internal sealed record WorkingSetTrimResult(long RssBeforeKb, long RssAfterGcKb, long RssAfterKb, long AnonBeforeKb, long AnonAfterGcKb, int Mappings)
 {
     public double ReleasedMb => Mb(RssBeforeKb - RssAfterKb);
     public double BeforeMb => Mb(RssBeforeKb);

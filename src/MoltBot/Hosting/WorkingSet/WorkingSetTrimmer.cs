@@ -20,7 +20,7 @@ internal static class WorkingSetTrimmer
             LinuxMemory.DropPages(mapping.Start, mapping.Length);
         }
         var (rssAfter, _) = Status();
-        return new WorkingSetTrimResult(rssBefore, rssAfterGc, rssAfter, anonBefore, anonAfterGc, droppable.Sum(m => m.RssKb), droppable.Count);
+        return new WorkingSetTrimResult(rssBefore, rssAfterGc, rssAfter, anonBefore, anonAfterGc, droppable.Count);
     }
 
     private static (long Rss, long Anon) Status()
