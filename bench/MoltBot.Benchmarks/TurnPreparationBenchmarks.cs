@@ -23,6 +23,7 @@ public class TurnPreparationBenchmarks
     private AgentProfile _agent = null!;
     private ToolRegistry _tools = null!;
     private SystemPromptBuilder _prompts = null!;
+    private SkillCatalog _skills = null!;
     private SessionStore _store = null!;
     private SessionInfo _session = null!;
     private Compactor _compactor = null!;
@@ -47,7 +48,7 @@ public class TurnPreparationBenchmarks
         }
         _agent = new AgentProfile("main", "MoltBot", workspace, ["openai/gpt-4o"], IsDefault: true);
         _tools = new ToolRegistry([.. Enumerable.Range(0, 15).Select(i => AIFunctionFactory.Create(() => i, $"tool_{i:D2}", $"Tool number {i}: does something useful."))]);
-        var catalog = new SkillCatalog(new SkillsConfig(), new MoltBotPaths(_dir, Path.Combine(_dir, "moltbot.json")), SkillHost.FromProcess());
+        var catalog = _skills = new SkillCatalog(new SkillsConfig(), new MoltBotPaths(_dir, Path.Combine(_dir, "moltbot.json")), SkillHost.FromProcess());
         _prompts = new SystemPromptBuilder(_tools, TimeProvider.System, [new SkillsPromptSection(catalog), new UntrustedContentPromptSection()]);
         _systemPrompt = _prompts.Build(_agent);
 
@@ -71,6 +72,10 @@ public class TurnPreparationBenchmarks
 
     [Benchmark]
     public int SystemPrompt() => _prompts.Build(_agent).Length;
+
+    /// <summary>The skills part of <see cref="SystemPrompt"/>: the catalog's change check.</summary>
+    [Benchmark]
+    public int SkillsUnchanged() => _skills.Load(_agent.WorkspacePath).Skills.Count;
 
     [Benchmark]
     public int VisibleToolsTwice() => _tools.For(_agent).Count + _tools.For(_agent).Count;
