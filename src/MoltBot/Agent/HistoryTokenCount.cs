@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using MoltBot.Sessions;
 
@@ -16,15 +15,24 @@ namespace MoltBot.Agent;
 /// </remarks>
 internal sealed class HistoryTokenCount
 {
-    /// <summary>Sessions remembered; past it the memory starts over (one full count per hot session).</summary>
-    public const int MaxSessions = 1_024;
+    /// <summary>
+    /// Remembered messages hold their <see cref="ChatMessage"/>s alive, so the memory is bounded like
+    /// <see cref="LiveHistoryCache"/>: by about as much text as it holds (here in estimated tokens). Past it, it starts over.
+    /// </summary>
+    public const long MaxTokens = LiveHistoryCache.CapacityChars / TokenEstimator.CharsPerToken;
 
-    private readonly ConcurrentDictionary<string, Counted> _sessions = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Counted> _sessions = new(StringComparer.Ordinal);
+    private long _tokens;
 
     /// <summary>The sum of <see cref="TokenEstimator.Estimate(ChatMessage)"/> over <paramref name="history"/>.</summary>
     public int Estimate(string sessionId, IReadOnlyList<StoredMessage> history)
     {
-        var previous = _sessions.GetValueOrDefault(sessionId);
+        Counted? previous;
+        lock (_gate)
+        {
+            previous = _sessions.GetValueOrDefault(sessionId);
+        }
         var same = 0;
         var total = 0;
         if (previous is not null)
@@ -54,14 +62,31 @@ internal sealed class HistoryTokenCount
             tokens[i] = TokenEstimator.Estimate(messages[i]);
             total += tokens[i];
         }
-        if (previous is null && _sessions.Count >= MaxSessions)
-        {
-            _sessions.Clear();
-        }
-        _sessions[sessionId] = new Counted(messages, tokens);
+        Remember(sessionId, new Counted(messages, tokens, total));
         return total;
     }
 
-    /// <summary>The messages last counted for a session, each with its estimate.</summary>
-    private sealed record Counted(ChatMessage[] Messages, int[] Tokens);
+    private void Remember(string sessionId, Counted counted)
+    {
+        lock (_gate)
+        {
+            if (_sessions.Remove(sessionId, out var old))
+            {
+                _tokens -= old.Total;
+            }
+            if (_tokens + counted.Total > MaxTokens)
+            {
+                _sessions.Clear();
+                _tokens = 0;
+            }
+            if (counted.Total <= MaxTokens)
+            {
+                _sessions[sessionId] = counted;
+                _tokens += counted.Total;
+            }
+        }
+    }
+
+    /// <summary>The messages last counted for a session, each with its estimate, and their sum.</summary>
+    private sealed record Counted(ChatMessage[] Messages, int[] Tokens, int Total);
 }
