@@ -28,6 +28,10 @@ public class TurnPreparationBenchmarks
     private SessionInfo _session = null!;
     private Compactor _compactor = null!;
     private string _systemPrompt = "";
+    private StoredMessage[] _history130 = [];
+    private StoredMessage[] _history131 = [];
+    private readonly HistoryTokenCount _tokenCount = new();
+    private bool _longer;
     private readonly ModelInfo _model = new(new ModelRef("openai", "gpt-4o"), 128_000, 4_096);
 
     [GlobalSetup]
@@ -65,7 +69,13 @@ public class TurnPreparationBenchmarks
             _store.Append(_session.SessionId, new ChatMessage(ChatRole.Assistant, "Anything else?"));
         }
         _compactor = new Compactor(_store, NullLogger<Compactor>.Instance);
+        _history130 = [.. _store.LiveHistory(_session.SessionId)];
+        _history131 = [.. _history130, _history130[^1] with { Message = new ChatMessage(ChatRole.User, "One more question.") }];
     }
+
+    /// <summary>The compaction check's count when the history changed since the last turn (one message more, or one fewer).</summary>
+    [Benchmark]
+    public int TokenCountAfterAChange() => _tokenCount.Estimate("s", (_longer = !_longer) ? _history131 : _history130);
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_dir, recursive: true);
