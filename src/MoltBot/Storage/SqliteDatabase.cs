@@ -104,6 +104,9 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             connection.Open();
+            // Lets SqliteLease.IsClean walk the connection's statements (SQLitePCLRaw tracks them only when asked; these
+            // connections prepare rarely, so the tracking costs nothing per message).
+            connection.Handle!.enable_sqlite3_next_stmt(true);
             Configure(connection);
             return connection;
         }
