@@ -9,8 +9,11 @@ namespace MoltBot.Storage;
 /// </summary>
 internal sealed class SqliteLeasePool(Func<SqliteConnection> open) : IDisposable
 {
-    /// <summary>Idle connections kept open; more at once are opened as needed and closed when given back.</summary>
-    public const int MaxIdle = 4;
+    /// <summary>
+    /// Idle connections kept open; more at once are opened as needed and closed when given back. Store calls are short and
+    /// synchronous, so about as many are out at once as threads are running them (plus writers waiting on the write lock).
+    /// </summary>
+    public const int MaxIdle = 8;
 
     private readonly Stack<SqliteLease> _idle = new(MaxIdle);
     private bool _disposed;
