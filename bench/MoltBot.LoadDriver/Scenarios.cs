@@ -154,12 +154,15 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
 
     /// <summary>
     /// Sends <paramref name="messages"/> one after another (after <see cref="WarmUp"/> unrecorded ones, over 16 sessions):
-    /// each one's latency minus the fake model's time on it, and the gateway's CPU time per message.
+    /// each one's latency minus the fake model's time on it, split into the time before and after the model call (the
+    /// driver's send and the gateway's work up to the model request; the reply's way back), and the gateway's CPU time per message.
     /// </summary>
     private async Task SequentialOverheadAsync(
         string transport, GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record, Func<int, Task> send)
     {
         var samples = new List<double>(messages);
+        var before = new List<double>(messages);
+        var after = new List<double>(messages);
         var cpuBefore = TimeSpan.Zero;
         for (var i = -WarmUp; i < messages; i++)
         {
@@ -170,9 +173,13 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
             var llmBefore = llm.TotalServerTime;
             var begin = Stopwatch.GetTimestamp();
             await send(i);
-            var total = Stopwatch.GetElapsedTime(begin);
+            var end = Stopwatch.GetTimestamp();
+            var total = Stopwatch.GetElapsedTime(begin, end);
             if (i >= 0)
             {
+                var (modelStarted, modelEnded) = llm.LastRequestSpan;
+                before.Add(Stopwatch.GetElapsedTime(begin, modelStarted).TotalMilliseconds);
+                after.Add(Stopwatch.GetElapsedTime(modelEnded, end).TotalMilliseconds);
                 samples.Add((total - (llm.TotalServerTime - llmBefore)).TotalMilliseconds);
             }
         }
@@ -181,6 +188,8 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
             var stats = new Stats(samples);
             report.Add(new Measurement("overhead", build, $"{transport}, {messages} sequential: p50", stats.P50, "ms", "< 1"));
             report.Add(new Measurement("overhead", build, $"{transport}, {messages} sequential: p99", stats.P99, "ms", "< 5"));
+            report.Add(new Measurement("overhead", build, $"{transport}: … of which before the model call, p50", new Stats(before).P50, "ms"));
+            report.Add(new Measurement("overhead", build, $"{transport}: … of which after the model call, p50", new Stats(after).P50, "ms"));
             report.Add(new Measurement("overhead", build, $"{transport}: gateway CPU time per message", (gateway.CpuTime - cpuBefore).TotalMilliseconds / messages, "ms"));
         }
     }

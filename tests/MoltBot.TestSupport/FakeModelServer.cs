@@ -22,6 +22,8 @@ public abstract class FakeModelServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private long _serverTicks;
+    private long _lastStarted;
+    private long _lastEnded;
     private TaskCompletionSource _held = Released();
     private int _inFlight;
     private int _maxInFlight;
@@ -36,6 +38,9 @@ public abstract class FakeModelServer : IAsyncDisposable
 
     /// <summary>Time spent handling completion requests, from reading the request to the reply's end, summed over all requests (the "LLM time" benchmarks subtract).</summary>
     public TimeSpan TotalServerTime => TimeSpan.FromTicks(Interlocked.Read(ref _serverTicks));
+
+    /// <summary>Stopwatch timestamps of the latest completion request's handler start and end (benchmarks split the overhead around it).</summary>
+    public (long Started, long Ended) LastRequestSpan => (Interlocked.Read(ref _lastStarted), Interlocked.Read(ref _lastEnded));
 
     /// <summary>Used when the queue is empty; by default every request is answered with the text "ok".</summary>
     public Func<RecordedRequest, FakeReply>? DefaultReply { get; set; }
@@ -155,6 +160,7 @@ public abstract class FakeModelServer : IAsyncDisposable
     {
         // The model's time starts when its handler does: reading the request is the model server's work, not the gateway's.
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        Interlocked.Exchange(ref _lastStarted, started);
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -214,7 +220,9 @@ public abstract class FakeModelServer : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref _inFlight);
-            Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+            var ended = System.Diagnostics.Stopwatch.GetTimestamp();
+            Interlocked.Exchange(ref _lastEnded, ended);
+            Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started, ended).Ticks);
         }
     }
 
