@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 using MoltBot.Security.Redaction;
 using MoltBot.Storage;
@@ -11,65 +10,100 @@ namespace MoltBot.Sessions;
 /// Durable transcripts. A user message is committed before the model sees it; every reply and tool result is
 /// committed as it completes, so a crash loses nothing that was accepted.
 /// </summary>
-/// <remarks>Every stored message passes through the secret redactor first (<see cref="TranscriptRedaction"/>).</remarks>
+/// <remarks>
+/// <para>Every stored message passes through the secret redactor first (<see cref="TranscriptRedaction"/>).</para>
+/// <para>Statements run on rented connections (<see cref="SqliteDatabase.Rent"/>), so each is compiled once per connection.
+/// Session rows are served from <see cref="KnownSessions"/>; every write of a row's key, id, agent or model goes through
+/// <see cref="_sessionWrites"/>, which is what keeps that cache exact.</para>
+/// </remarks>
 internal sealed class SessionStore(SqliteDatabase database, TimeProvider timeProvider, ISecretRedactor? redactor = null)
 {
     private static readonly JsonSerializerOptions MessageJson = AIJsonUtilities.DefaultOptions;
 
     private readonly LiveHistoryCache _live = new();
+    private readonly KnownSessions _known = new();
+    private readonly Lock _sessionWrites = new();
 
     /// <summary>The session for <paramref name="key"/>, created on first use.</summary>
     public SessionInfo GetOrCreate(string key, string agentId)
     {
-        using var connection = database.Open();
-        var existing = Find(connection, key);
-        if (existing is not null)
+        if (_known.TryGet(key) is { } known)
         {
-            return existing;
+            return known;
         }
+        lock (_sessionWrites)
+        {
+            if (_known.TryGet(key) is { } loaded)
+            {
+                return loaded;
+            }
+            using var lease = database.Rent();
+            var session = Find(lease, key) ?? Create(lease, key, agentId);
+            _known.Set(session);
+            return session;
+        }
+    }
+
+    private SessionInfo Create(SqliteLease lease, string key, string agentId)
+    {
         var now = timeProvider.GetUtcNow();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
+        var insert = lease.Command("""
             INSERT INTO sessions(key, session_id, agent_id, created_at, updated_at) VALUES ($key, $id, $agent, $now, $now)
             ON CONFLICT(key) DO NOTHING;
-            """;
+            """);
         insert.Parameters.AddWithValue("$key", key);
         insert.Parameters.AddWithValue("$id", NewSessionId());
         insert.Parameters.AddWithValue("$agent", agentId);
         insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         insert.ExecuteNonQuery();
-        return Find(connection, key)!;
+        return Find(lease, key)!;
     }
 
     public SessionInfo? Find(string key)
     {
-        using var connection = database.Open();
-        return Find(connection, key);
+        if (_known.TryGet(key) is { } known)
+        {
+            return known;
+        }
+        using var lease = database.Rent();
+        return Find(lease, key);
     }
 
     /// <summary>Starts a fresh transcript for the key (<c>/new</c>, <c>/reset</c>); the old one stays on disk.</summary>
     public SessionInfo Reset(string key, string agentId)
     {
-        GetOrCreate(key, agentId);
-        using var connection = database.Open();
-        using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE sessions SET session_id = $id, updated_at = $now WHERE key = $key;";
-        update.Parameters.AddWithValue("$id", NewSessionId());
-        update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-        update.Parameters.AddWithValue("$key", key);
-        update.ExecuteNonQuery();
-        return Find(connection, key)!;
+        lock (_sessionWrites)
+        {
+            GetOrCreate(key, agentId);
+            return UpdateSession(key, "UPDATE sessions SET session_id = $value, updated_at = $now WHERE key = $key;", NewSessionId())!;
+        }
     }
 
     public void SetModelOverride(string key, string? modelRef)
     {
-        using var connection = database.Open();
-        using var update = connection.CreateCommand();
-        update.CommandText = "UPDATE sessions SET model_override = $model, updated_at = $now WHERE key = $key;";
-        update.Parameters.AddWithValue("$model", (object?)modelRef ?? DBNull.Value);
+        lock (_sessionWrites)
+        {
+            UpdateSession(key, "UPDATE sessions SET model_override = $value, updated_at = $now WHERE key = $key;", modelRef);
+        }
+    }
+
+    /// <summary>Runs one update of a session row and refreshes its cached copy. Call under <see cref="_sessionWrites"/>.</summary>
+    private SessionInfo? UpdateSession(string key, string sql, string? value)
+    {
+        // Forgotten first: should anything below fail, the next lookup reads the row instead of trusting a stale copy.
+        _known.Forget(key);
+        using var lease = database.Rent();
+        var update = lease.Command(sql);
+        update.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
         update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         update.Parameters.AddWithValue("$key", key);
         update.ExecuteNonQuery();
+        var session = Find(lease, key);
+        if (session is not null)
+        {
+            _known.Set(session);
+        }
+        return session;
     }
 
     /// <summary>Commits one transcript entry and returns its id.</summary>
@@ -84,32 +118,27 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         // before the commit, so nothing after the commit can fail and leave the cache behind the database.
         var stored = Deserialize(content);
         var now = timeProvider.GetUtcNow();
-        using var connection = database.Open();
+        using var lease = database.Rent();
         // One commit for the entry, the answered mark and the session's timestamp: commits are most of what a write costs.
-        using var tx = connection.BeginTransaction();
-        long id;
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = tx;
-            insert.CommandText = """
-                INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at, source)
-                VALUES ($session, $kind, $role, $content, $status, $tokens, $now, $source) RETURNING id;
-                """;
-            insert.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$session", sessionId);
-            insert.Parameters.AddWithValue("$kind", kind);
-            insert.Parameters.AddWithValue("$role", message.Role.Value);
-            insert.Parameters.AddWithValue("$content", content);
-            insert.Parameters.AddWithValue("$status", pending ? "pending" : "done");
-            insert.Parameters.AddWithValue("$tokens", tokens);
-            insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            id = (long)insert.ExecuteScalar()!;
-        }
+        using var tx = lease.BeginWrite();
+        var insert = lease.Command("""
+            INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at, source)
+            VALUES ($session, $kind, $role, $content, $status, $tokens, $now, $source) RETURNING id;
+            """);
+        insert.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$session", sessionId);
+        insert.Parameters.AddWithValue("$kind", kind);
+        insert.Parameters.AddWithValue("$role", message.Role.Value);
+        insert.Parameters.AddWithValue("$content", content);
+        insert.Parameters.AddWithValue("$status", pending ? "pending" : "done");
+        insert.Parameters.AddWithValue("$tokens", tokens);
+        insert.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        var id = (long)insert.ExecuteScalar()!;
         if (completes is { } answered)
         {
-            MarkDone(connection, tx, answered);
+            MarkDone(lease, answered);
         }
-        Touch(connection, tx, sessionId);
+        Touch(lease, sessionId, now);
         tx.Commit();
 
         if (completes is { } done)
@@ -136,9 +165,8 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     /// <summary>The entry stored from <paramref name="source"/> in this session, if any.</summary>
     public long? FindBySource(string sessionId, string source)
     {
-        using var connection = database.Open();
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT id FROM messages WHERE session_id = $session AND source = $source;";
+        using var lease = database.Rent();
+        var select = lease.Command("SELECT id FROM messages WHERE session_id = $session AND source = $source;");
         select.Parameters.AddWithValue("$session", sessionId);
         select.Parameters.AddWithValue("$source", source);
         return select.ExecuteScalar() as long?;
@@ -147,18 +175,16 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     /// <summary>Marks an accepted user message as answered.</summary>
     public void Complete(string sessionId, long messageId)
     {
-        using (var connection = database.Open())
+        using (var lease = database.Rent())
         {
-            MarkDone(connection, null, messageId);
+            MarkDone(lease, messageId);
         }
         _live.Completed(sessionId, messageId);
     }
 
-    private static void MarkDone(SqliteConnection connection, SqliteTransaction? tx, long messageId)
+    private static void MarkDone(SqliteLease lease, long messageId)
     {
-        using var update = connection.CreateCommand();
-        update.Transaction = tx;
-        update.CommandText = "UPDATE messages SET status = 'done' WHERE id = $id;";
+        var update = lease.Command("UPDATE messages SET status = 'done' WHERE id = $id;");
         update.Parameters.AddWithValue("$id", messageId);
         update.ExecuteNonQuery();
     }
@@ -169,29 +195,21 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     /// </summary>
     public void Compact(string sessionId, long throughId, ChatMessage summary)
     {
-        using var connection = database.Open();
-        using var tx = connection.BeginTransaction();
-        using (var mark = connection.CreateCommand())
-        {
-            mark.Transaction = tx;
-            // Earlier summaries are folded into the new one (the compactor summarises them along with the turns).
-            mark.CommandText = "UPDATE messages SET compacted = 1 WHERE session_id = $session AND (id <= $through OR kind = 'summary');";
-            mark.Parameters.AddWithValue("$session", sessionId);
-            mark.Parameters.AddWithValue("$through", throughId);
-            mark.ExecuteNonQuery();
-        }
-        using (var insert = connection.CreateCommand())
-        {
-            insert.Transaction = tx;
-            insert.CommandText = """
-                INSERT INTO messages(session_id, kind, role, content, created_at) VALUES ($session, 'summary', $role, $content, $now);
-                """;
-            insert.Parameters.AddWithValue("$session", sessionId);
-            insert.Parameters.AddWithValue("$role", summary.Role.Value);
-            insert.Parameters.AddWithValue("$content", Serialize(summary));
-            insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
-            insert.ExecuteNonQuery();
-        }
+        using var lease = database.Rent();
+        using var tx = lease.BeginWrite();
+        // Earlier summaries are folded into the new one (the compactor summarises them along with the turns).
+        var mark = lease.Command("UPDATE messages SET compacted = 1 WHERE session_id = $session AND (id <= $through OR kind = 'summary');");
+        mark.Parameters.AddWithValue("$session", sessionId);
+        mark.Parameters.AddWithValue("$through", throughId);
+        mark.ExecuteNonQuery();
+        var insert = lease.Command("""
+            INSERT INTO messages(session_id, kind, role, content, created_at) VALUES ($session, 'summary', $role, $content, $now);
+            """);
+        insert.Parameters.AddWithValue("$session", sessionId);
+        insert.Parameters.AddWithValue("$role", summary.Role.Value);
+        insert.Parameters.AddWithValue("$content", Serialize(summary));
+        insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        insert.ExecuteNonQuery();
         tx.Commit();
         _live.Invalidate(sessionId);
     }
@@ -226,9 +244,8 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
 
     private (StoredMessage[] Entries, long Chars) Query(string sessionId, string filterAndOrder)
     {
-        using var connection = database.Open();
-        using var select = connection.CreateCommand();
-        select.CommandText = $"SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session {filterAndOrder};";
+        using var lease = database.Rent();
+        var select = lease.Command($"SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session {filterAndOrder};");
         select.Parameters.AddWithValue("$session", sessionId);
         using var reader = select.ExecuteReader();
         var result = new List<StoredMessage>();
@@ -244,10 +261,9 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         return ([.. result], chars);
     }
 
-    private static SessionInfo? Find(SqliteConnection connection, string key)
+    private static SessionInfo? Find(SqliteLease lease, string key)
     {
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT session_id, agent_id, model_override, created_at, updated_at FROM sessions WHERE key = $key;";
+        var select = lease.Command("SELECT session_id, agent_id, model_override, created_at, updated_at FROM sessions WHERE key = $key;");
         select.Parameters.AddWithValue("$key", key);
         using var reader = select.ExecuteReader();
         return reader.Read()
@@ -256,12 +272,10 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             : null;
     }
 
-    private void Touch(SqliteConnection connection, SqliteTransaction tx, string sessionId)
+    private static void Touch(SqliteLease lease, string sessionId, DateTimeOffset now)
     {
-        using var update = connection.CreateCommand();
-        update.Transaction = tx;
-        update.CommandText = "UPDATE sessions SET updated_at = $now WHERE session_id = $session;";
-        update.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        var update = lease.Command("UPDATE sessions SET updated_at = $now WHERE session_id = $session;");
+        update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
         update.Parameters.AddWithValue("$session", sessionId);
         update.ExecuteNonQuery();
     }

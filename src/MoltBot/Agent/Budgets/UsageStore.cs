@@ -4,19 +4,22 @@ using MoltBot.Storage;
 namespace MoltBot.Agent.Budgets;
 
 /// <summary>Per-agent usage per UTC day (<c>usage_daily</c>), added to after every model call.</summary>
+/// <remarks>
+/// Its own commit, not part of the answer's: it is recorded after each model call (a turn with tools makes several, and a
+/// failed turn still spent tokens), and the budget check reads it before the next turn.
+/// </remarks>
 internal sealed class UsageStore(SqliteDatabase database)
 {
     public void Add(string agentId, DateOnly day, long inputTokens, long outputTokens, double costUsd)
     {
-        using var connection = database.Open();
-        using var upsert = connection.CreateCommand();
-        upsert.CommandText = """
+        using var lease = database.Rent();
+        var upsert = lease.Command("""
             INSERT INTO usage_daily(agent_id, day, input_tokens, output_tokens, cost_usd) VALUES ($agent, $day, $input, $output, $cost)
             ON CONFLICT(agent_id, day) DO UPDATE SET
                 input_tokens = input_tokens + excluded.input_tokens,
                 output_tokens = output_tokens + excluded.output_tokens,
                 cost_usd = cost_usd + excluded.cost_usd;
-            """;
+            """);
         upsert.Parameters.AddWithValue("$agent", agentId);
         upsert.Parameters.AddWithValue("$day", Key(day));
         upsert.Parameters.AddWithValue("$input", inputTokens);
@@ -27,9 +30,8 @@ internal sealed class UsageStore(SqliteDatabase database)
 
     public DailyUsage Get(string agentId, DateOnly day)
     {
-        using var connection = database.Open();
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT input_tokens, output_tokens, cost_usd FROM usage_daily WHERE agent_id = $agent AND day = $day;";
+        using var lease = database.Rent();
+        var select = lease.Command("SELECT input_tokens, output_tokens, cost_usd FROM usage_daily WHERE agent_id = $agent AND day = $day;");
         select.Parameters.AddWithValue("$agent", agentId);
         select.Parameters.AddWithValue("$day", Key(day));
         using var reader = select.ExecuteReader();
