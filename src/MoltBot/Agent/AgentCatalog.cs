@@ -8,6 +8,8 @@ internal sealed class AgentCatalog
     public const string DefaultAgentId = "main";
     public const string DefaultName = "MoltBot";
 
+    private readonly Dictionary<string, AgentProfile> _byId = new(StringComparer.Ordinal);
+
     public AgentCatalog(MoltBotConfig config, MoltBotPaths paths)
     {
         var defaults = config.Agents.Defaults;
@@ -22,11 +24,15 @@ internal sealed class AgentCatalog
             return new AgentProfile(e.Id, e.Identity.Name ?? DefaultName, Path.GetFullPath(MoltBotPaths.ExpandHome(workspace)), refs, e.Id == defaultId);
         }).ToList();
         Default = All.First(a => a.IsDefault);
+        foreach (var agent in All)
+        {
+            _byId.TryAdd(agent.Id, agent); // the first of an id wins, as a search of the list would find it
+        }
     }
 
     public IReadOnlyList<AgentProfile> All { get; }
 
     public AgentProfile Default { get; }
 
-    public AgentProfile? Find(string id) => All.FirstOrDefault(a => a.Id == id);
+    public AgentProfile? Find(string id) => _byId.GetValueOrDefault(id);
 }

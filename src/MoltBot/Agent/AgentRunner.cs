@@ -75,7 +75,10 @@ internal sealed partial class AgentRunner(
         var history = await compactor.CompactIfNeededAsync(agent, session, systemPrompt, client, model, cancellationToken);
 
         var messages = new List<ChatMessage>(history.Count + 4) { new(ChatRole.System, systemPrompt) };
-        messages.AddRange(history.Select(m => m.Message));
+        foreach (var entry in history)
+        {
+            messages.Add(entry.Message);
+        }
         var options = new ChatOptions { Tools = [.. tools.For(agent)], MaxOutputTokens = model.MaxTokens };
         long inputTokens = 0, outputTokens = 0;
 

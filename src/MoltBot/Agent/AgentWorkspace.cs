@@ -37,12 +37,26 @@ internal sealed class AgentWorkspace(string root)
     public IReadOnlyList<(string Name, string Content)> ReadBootstrapFiles(FileTextCache? files = null)
     {
         files ??= new FileTextCache();
+        var texts = new string?[BootstrapFiles.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = files.Read(Path.Combine(Root, BootstrapFiles[i]));
+        }
+        return Capped(texts);
+    }
+
+    /// <summary>
+    /// The bootstrap files' texts (in <see cref="BootstrapFiles"/> order, null for a missing file) as they go into the
+    /// prompt: the missing ones left out, each truncated to its cap and to what is left of the total.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Content)> Capped(IReadOnlyList<string?> texts)
+    {
         var result = new List<(string, string)>();
         var budget = MaxCharsTotal;
-        foreach (var file in BootstrapFiles)
+        for (var i = 0; i < BootstrapFiles.Count; i++)
         {
-            var path = Path.Combine(Root, file);
-            if (budget <= 0 || files.Read(path) is not { } text)
+            var file = BootstrapFiles[i];
+            if (budget <= 0 || texts[i] is not { } text)
             {
                 continue;
             }

@@ -16,6 +16,8 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
 {
     private const string SummaryPrefix = "[Summary of the earlier conversation — older turns were compacted]\n";
 
+    private readonly HistoryTokenCount _tokens = new();
+
     /// <summary>The history budget: the window minus room for the reply and a safety reserve.</summary>
     public static int Budget(ModelInfo model) =>
         Math.Max(1_000, model.ContextWindow - model.MaxTokens - Math.Min(20_000, model.ContextWindow / 5));
@@ -29,7 +31,7 @@ internal sealed partial class Compactor(SessionStore sessions, ILogger<Compactor
     {
         var history = sessions.LiveHistory(session.SessionId);
         var budget = Budget(model);
-        var total = TokenEstimator.Estimate(systemPrompt) + history.Sum(m => TokenEstimator.Estimate(m.Message));
+        var total = TokenEstimator.Estimate(systemPrompt) + _tokens.Estimate(session.SessionId, history);
         if (total <= budget)
         {
             return history;

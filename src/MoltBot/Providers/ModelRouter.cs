@@ -38,6 +38,7 @@ internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider tim
     // One client chain per list of refs, built once: rebuilding it (SDK pipeline, options, policies) every turn was ~3% of
     // a message's CPU. The chain holds no per-call state, and keys are read per request, so rotation still applies.
     private readonly ConcurrentDictionary<string, IChatClient> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ModelInfo> _described = new(StringComparer.Ordinal);
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 
@@ -51,11 +52,16 @@ internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider tim
     /// <summary>Parses and validates a ref; throws <see cref="ModelRefException"/> naming the closest valid refs.</summary>
     public ModelRef Parse(string modelRef) => _parser.Parse(modelRef).Ref;
 
+    /// <summary>The model's ref and limits. Kept per ref: both come from the providers' config, fixed for the router's life.</summary>
     public ModelInfo Describe(string modelRef)
     {
+        if (_described.TryGetValue(modelRef, out var known))
+        {
+            return known;
+        }
         var (r, provider) = _parser.Parse(modelRef);
         var (contextWindow, maxTokens) = provider.Limits(r.ModelId);
-        return new ModelInfo(r, contextWindow, maxTokens);
+        return _described.GetOrAdd(modelRef, new ModelInfo(r, contextWindow, maxTokens));
     }
 
     /// <summary>A client that tries <paramref name="modelRefs"/> in order (primary first, then fallbacks). All refs are validated up front.</summary>
@@ -65,7 +71,7 @@ internal sealed partial class ModelRouter(MoltBotConfig config, TimeProvider tim
         {
             throw new ModelRefException("No model configured: set agents.defaults.model.primary (e.g. 'openrouter/anthropic/claude-3.5-sonnet').");
         }
-        var cacheKey = string.Join('\n', modelRefs);
+        var cacheKey = modelRefs.Count == 1 ? modelRefs[0] : string.Join('\n', modelRefs);
         return _clients.TryGetValue(cacheKey, out var cached) ? cached : _clients.GetOrAdd(cacheKey, BuildClient(modelRefs));
     }
 

@@ -13,6 +13,10 @@ internal sealed class SkillCatalog(SkillsConfig config, MoltBotPaths paths, Skil
     private readonly Dictionary<string, (string Stamp, SkillSet Set)> _cache = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
+    /// <summary>Where each thread builds the stamp it compares, so an unchanged check allocates no string.</summary>
+    [ThreadStatic]
+    private static StringBuilder? t_stamp;
+
     public string ManagedFolder => Path.Combine(paths.StateDir, "skills");
 
     public IReadOnlyList<SkillSource> SourcesFor(string workspacePath) =>
@@ -24,15 +28,20 @@ internal sealed class SkillCatalog(SkillsConfig config, MoltBotPaths paths, Skil
 
     public SkillSet Load(string workspacePath)
     {
-        var sources = SourcesFor(workspacePath);
-        var stamp = Stamp(sources);
+        (string Stamp, SkillSet Set) cached;
         lock (_gate)
         {
-            if (_cache.TryGetValue(workspacePath, out var cached) && cached.Stamp == stamp)
-            {
-                return cached.Set;
-            }
+            _cache.TryGetValue(workspacePath, out cached);
         }
+        // The stamp is built every call (the check) but kept as a string only when it changed.
+        var sources = cached.Set?.Sources ?? SourcesFor(workspacePath);
+        var builder = t_stamp ??= new StringBuilder();
+        Stamp(sources, builder.Clear());
+        if (cached.Set is not null && builder.Equals(cached.Stamp.AsSpan()))
+        {
+            return cached.Set;
+        }
+        var stamp = builder.ToString();
         var set = Read(sources);
         lock (_gate)
         {
@@ -91,9 +100,8 @@ internal sealed class SkillCatalog(SkillsConfig config, MoltBotPaths paths, Skil
     }
 
     /// <summary>Write times and sizes of every folder and SKILL.md involved; equal stamps mean nothing to re-read.</summary>
-    private static string Stamp(IReadOnlyList<SkillSource> sources)
+    private static void Stamp(IReadOnlyList<SkillSource> sources, StringBuilder stamp)
     {
-        var stamp = new StringBuilder();
         foreach (var source in sources)
         {
             var folder = new DirectoryInfo(source.Folder);
@@ -110,6 +118,5 @@ internal sealed class SkillCatalog(SkillsConfig config, MoltBotPaths paths, Skil
                     .Append(file.Exists ? file.LastWriteTimeUtc.Ticks : 0).Append('|').Append(file.Exists ? file.Length : -1).Append(';');
             }
         }
-        return stamp.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MoltBot.Agent.Skills;
@@ -7,11 +8,19 @@ namespace MoltBot.Agent.Skills;
 /// The skills part of the system prompt: only each ready skill's name, description and SKILL.md path; the agent reads
 /// the file when it decides to use one. Also says how to write a new skill, since that is how the owner teaches it.
 /// </summary>
+/// <remarks>
+/// The text depends only on the loaded <see cref="SkillSet"/>, and the catalog returns the same set until a skill folder
+/// or file changes, so the text is kept per set instance: a new set (any change) is rendered again.
+/// </remarks>
 internal sealed class SkillsPromptSection(SkillCatalog catalog) : ISystemPromptSection
 {
-    public string? Build(AgentProfile agent)
+    private readonly ConditionalWeakTable<SkillSet, string> _texts = [];
+
+    public string? Build(AgentProfile agent) => _texts.GetValue(catalog.Load(agent.WorkspacePath), Render);
+
+    private static string Render(SkillSet set)
     {
-        var ready = catalog.Load(agent.WorkspacePath).Ready.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var ready = set.Ready.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
         var text = new StringBuilder("## Skills\n");
         if (ready.Count == 0)
         {
