@@ -94,7 +94,8 @@ internal sealed partial class AgentRunner(
                 }
             }
             var response = updates.ToChatResponse();
-            budgets.Record(agent.Id, response.Usage);
+            // The call's usage commits with the first entry it produced (or the answered mark): one commit, not two.
+            var usage = budgets.Recording(agent.Id, response.Usage);
             inputTokens += response.Usage?.InputTokenCount ?? 0;
             outputTokens += response.Usage?.OutputTokenCount ?? 0;
             var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
@@ -103,7 +104,7 @@ internal sealed partial class AgentRunner(
             {
                 // The answer and the user message's "answered" mark share one commit.
                 var completes = answered && i == response.Messages.Count - 1 ? userEntry : (long?)null;
-                sessions.Append(session.SessionId, toolInvoker.ForTranscript(response.Messages[i]), tokens: (int)(response.Usage?.OutputTokenCount ?? 0), completes: completes);
+                sessions.Append(session.SessionId, toolInvoker.ForTranscript(response.Messages[i]), tokens: (int)(response.Usage?.OutputTokenCount ?? 0), completes: completes, alongside: i == 0 ? usage : null);
                 messages.Add(response.Messages[i]);
             }
 
@@ -111,7 +112,7 @@ internal sealed partial class AgentRunner(
             {
                 if (response.Messages.Count == 0)
                 {
-                    sessions.Complete(session.SessionId, userEntry);
+                    sessions.Complete(session.SessionId, userEntry, alongside: usage);
                 }
                 return new AgentTurnResult(key, response.Text, response.ModelId ?? modelRefs[0], inputTokens, outputTokens);
             }

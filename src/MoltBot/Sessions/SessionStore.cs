@@ -109,9 +109,10 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     /// <summary>Commits one transcript entry and returns its id.</summary>
     /// <param name="source">The inbound message this entry came from (e.g. <c>discord:123</c>), so a re-run can find it.</param>
     /// <param name="completes">An accepted user message this entry answers: marked done in the same commit.</param>
+    /// <param name="alongside">Another store's write that commits with this entry (the model call's usage), one commit instead of two.</param>
     public long Append(
         string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0,
-        string? source = null, long? completes = null)
+        string? source = null, long? completes = null, Action<SqliteLease>? alongside = null)
     {
         var content = Serialize(message);
         // Decoded from what is stored, so the cached entry is exactly what a read from the database would give; decoded
@@ -139,6 +140,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             MarkDone(lease, answered);
         }
         Touch(lease, sessionId, now);
+        alongside?.Invoke(lease);
         tx.Commit();
 
         if (completes is { } done)
@@ -173,11 +175,22 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     }
 
     /// <summary>Marks an accepted user message as answered.</summary>
-    public void Complete(string sessionId, long messageId)
+    /// <param name="alongside">Another store's write that commits with the mark (see <see cref="Append"/>).</param>
+    public void Complete(string sessionId, long messageId, Action<SqliteLease>? alongside = null)
     {
         using (var lease = database.Rent())
         {
-            MarkDone(lease, messageId);
+            if (alongside is null)
+            {
+                MarkDone(lease, messageId);
+            }
+            else
+            {
+                using var tx = lease.BeginWrite();
+                MarkDone(lease, messageId);
+                alongside(lease);
+                tx.Commit();
+            }
         }
         _live.Completed(sessionId, messageId);
     }

@@ -1,3 +1,4 @@
+using MoltBot.Agent.Budgets;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using MoltBot.Sessions;
@@ -144,6 +145,57 @@ public sealed class SessionStoreTests : IDisposable
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix permissions");
         NewStore();
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_dir.Combine("moltbot.db")));
+    }
+
+    [Fact]
+    public void Append_WithAnotherStoresWrite_CommitsBoth()
+    {
+        var database = new SqliteDatabase(_dir.Combine("moltbot.db"));
+        var store = new SessionStore(database, _time);
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var day = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "hi"), alongside: lease => UsageStore.Add(lease, "main", day, 8, 2, 0));
+
+        Assert.Equal("hi", store.Transcript(session.SessionId).Single().Message.Text);
+        Assert.Equal(new DailyUsage(8, 2, 0), new UsageStore(database).Get("main", day));
+    }
+
+    [Fact]
+    public void Append_WhoseOtherWriteFails_CommitsNeither()
+    {
+        var database = new SqliteDatabase(_dir.Combine("moltbot.db"));
+        var store = new SessionStore(database, _time);
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var day = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+        Assert.Throws<InvalidOperationException>(() => store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "hi"), alongside: lease =>
+        {
+            UsageStore.Add(lease, "main", day, 8, 2, 0);
+            throw new InvalidOperationException("the other store failed");
+        }));
+
+        Assert.Empty(store.Transcript(session.SessionId));
+        Assert.Empty(NewStore().LiveHistory(session.SessionId));
+        Assert.Equal(DailyUsage.None, new UsageStore(database).Get("main", day));
+        // The connection went back clean: the next append commits.
+        store.Append(session.SessionId, new ChatMessage(ChatRole.Assistant, "again"));
+        Assert.Equal("again", NewStore().Transcript(session.SessionId).Single().Message.Text);
+    }
+
+    [Fact]
+    public void Complete_WithAnotherStoresWrite_CommitsBoth()
+    {
+        var database = new SqliteDatabase(_dir.Combine("moltbot.db"));
+        var store = new SessionStore(database, _time);
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var day = DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+        var id = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true);
+
+        store.Complete(session.SessionId, id, alongside: lease => UsageStore.Add(lease, "main", day, 5, 0, 0.25));
+
+        Assert.False(NewStore().Transcript(session.SessionId).Single().Pending);
+        Assert.Equal(new DailyUsage(5, 0, 0.25), new UsageStore(database).Get("main", day));
     }
 
     public void Dispose() => _dir.Dispose();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using MoltBot.Configuration;
 using MoltBot.Hosting;
 using MoltBot.Providers;
+using MoltBot.Storage;
 
 namespace MoltBot.Agent.Budgets;
 
@@ -86,11 +87,25 @@ internal sealed partial class AgentBudgets(MoltBotConfig config, UsageStore usag
     /// <summary>Adds one model call's usage (and its price, when the model has one) to today's total.</summary>
     public void Record(string agentId, UsageDetails? details)
     {
+        if (details is not null)
+        {
+            usage.Add(agentId, Today(), details.InputTokenCount ?? 0, details.OutputTokenCount ?? 0, UsageChatClient.CostUsd(details));
+        }
+    }
+
+    /// <summary>
+    /// One model call's usage as a write for another store's transaction (null when the call reported none): the turn
+    /// commits it together with the transcript entry the call produced.
+    /// </summary>
+    public Action<SqliteLease>? Recording(string agentId, UsageDetails? details)
+    {
         if (details is null)
         {
-            return;
+            return null;
         }
-        usage.Add(agentId, Today(), details.InputTokenCount ?? 0, details.OutputTokenCount ?? 0, UsageChatClient.CostUsd(details));
+        var day = Today();
+        var (input, output, cost) = (details.InputTokenCount ?? 0, details.OutputTokenCount ?? 0, UsageChatClient.CostUsd(details));
+        return lease => UsageStore.Add(lease, agentId, day, input, output, cost);
     }
 
     /// <summary>Today's usage against the budget, for <c>/status</c>.</summary>

@@ -5,14 +5,20 @@ namespace MoltBot.Agent.Budgets;
 
 /// <summary>Per-agent usage per UTC day (<c>usage_daily</c>), added to after every model call.</summary>
 /// <remarks>
-/// Its own commit, not part of the answer's: it is recorded after each model call (a turn with tools makes several, and a
-/// failed turn still spent tokens), and the budget check reads it before the next turn.
+/// A turn adds each model call's usage in the same commit as the transcript entry that call produced (see
+/// <see cref="AgentBudgets.Recording"/>): one commit per model call instead of two.
 /// </remarks>
 internal sealed class UsageStore(SqliteDatabase database)
 {
     public void Add(string agentId, DateOnly day, long inputTokens, long outputTokens, double costUsd)
     {
         using var lease = database.Rent();
+        Add(lease, agentId, day, inputTokens, outputTokens, costUsd);
+    }
+
+    /// <summary>Adds to the day's total on <paramref name="lease"/>, inside whatever transaction it has open.</summary>
+    public static void Add(SqliteLease lease, string agentId, DateOnly day, long inputTokens, long outputTokens, double costUsd)
+    {
         var upsert = lease.Command("""
             INSERT INTO usage_daily(agent_id, day, input_tokens, output_tokens, cost_usd) VALUES ($agent, $day, $input, $output, $cost)
             ON CONFLICT(agent_id, day) DO UPDATE SET
