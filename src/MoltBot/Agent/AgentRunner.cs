@@ -67,8 +67,8 @@ internal sealed partial class AgentRunner(
                 "or set agents.defaults.model.primary in moltbot.json; `moltbot models list` shows what is available.");
         }
 
-        var userEntry = (request.SourceId is { } source ? sessions.FindBySource(session.SessionId, source) : null)
-            ?? sessions.Append(session.SessionId, new ChatMessage(ChatRole.User, request.Text), pending: true, source: request.SourceId);
+        // A message seen before (same source: a re-run after a crash, a retry) keeps its stored entry.
+        var userEntry = sessions.Append(session.SessionId, new ChatMessage(ChatRole.User, request.Text), pending: true, source: request.SourceId);
         var client = models.CreateClient(modelRefs);
         var model = models.Describe(modelRefs[0]);
         var systemPrompt = prompts.Build(agent);

@@ -107,7 +107,11 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     }
 
     /// <summary>Commits one transcript entry and returns its id.</summary>
-    /// <param name="source">The inbound message this entry came from (e.g. <c>discord:123</c>), so a re-run can find it.</param>
+    /// <param name="source">
+    /// The inbound message this entry came from (e.g. <c>discord:123</c>). An entry from the same source already in the
+    /// session (a re-run after a crash, a client retrying) is not stored again: its id is returned. The check shares the
+    /// write's transaction, so it costs no transaction of its own and two deliveries of one message cannot both store it.
+    /// </param>
     /// <param name="completes">An accepted user message this entry answers: marked done in the same commit.</param>
     /// <param name="alongside">Another store's write that commits with this entry (the model call's usage), one commit instead of two.</param>
     public long Append(
@@ -117,11 +121,15 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         var content = Serialize(message);
         // Decoded from what is stored, so the cached entry is exactly what a read from the database would give; decoded
         // before the commit, so nothing after the commit can fail and leave the cache behind the database.
-        var stored = Deserialize(content);
+        var decoded = Deserialize(content);
         var now = timeProvider.GetUtcNow();
         using var lease = database.Rent();
         // One commit for the entry, the answered mark and the session's timestamp: commits are most of what a write costs.
         using var tx = lease.BeginWrite();
+        if (source is not null && FindBySource(lease, sessionId, source) is { } stored)
+        {
+            return stored; // nothing written; the transaction rolls back empty
+        }
         var insert = lease.Command("""
             INSERT INTO messages(session_id, kind, role, content, status, tokens, created_at, source)
             VALUES ($session, $kind, $role, $content, $status, $tokens, $now, $source) RETURNING id;
@@ -149,7 +157,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         }
         if (kind == StoredMessage.MessageKind)
         {
-            _live.Appended(sessionId, new StoredMessage(id, kind, stored, pending, false, tokens, now), content.Length);
+            _live.Appended(sessionId, new StoredMessage(id, kind, decoded, pending, false, tokens, now), content.Length);
         }
         else
         {
@@ -168,6 +176,11 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     public long? FindBySource(string sessionId, string source)
     {
         using var lease = database.Rent();
+        return FindBySource(lease, sessionId, source);
+    }
+
+    private static long? FindBySource(SqliteLease lease, string sessionId, string source)
+    {
         var select = lease.Command("SELECT id FROM messages WHERE session_id = $session AND source = $source;");
         select.Parameters.AddWithValue("$session", sessionId);
         select.Parameters.AddWithValue("$source", source);

@@ -148,6 +148,22 @@ public sealed class SessionStoreTests : IDisposable
     }
 
     [Fact]
+    public void Append_FromASourceAlreadyStored_ReturnsTheStoredEntry()
+    {
+        var store = NewStore();
+        var session = store.GetOrCreate("agent:main:main", "main");
+        var first = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true, source: "webchat:k1");
+
+        var again = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true, source: "webchat:k1");
+        var other = store.Append(session.SessionId, new ChatMessage(ChatRole.User, "hi"), pending: true, source: "webchat:k2");
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+        Assert.Equal([first, other], NewStore().Transcript(session.SessionId).Select(m => m.Id));
+        Assert.Equal([first, other], store.LiveHistory(session.SessionId).Select(m => m.Id));
+    }
+
+    [Fact]
     public void Append_WithAnotherStoresWrite_CommitsBoth()
     {
         var database = new SqliteDatabase(_dir.Combine("moltbot.db"));
