@@ -11,7 +11,11 @@ internal sealed class PrometheusSeries
     private static readonly double[] SecondsBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
     private static readonly double[] DefaultBuckets = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
 
+    /// <summary>Label sets seen recently, matched by their tags: most measurements repeat one, so no label text is built.</summary>
+    private const int RecentLabelSets = 32;
+
     private readonly Dictionary<string, Values> _byLabels = new(StringComparer.Ordinal);
+    private readonly List<(KeyValuePair<string, object?>[] Tags, Values Values)> _recent = [];
     private readonly Lock _gate = new();
 
     private PrometheusSeries(string name, string type, string? help, Kind aggregation, double[] buckets)
@@ -62,14 +66,9 @@ internal sealed class PrometheusSeries
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = PrometheusNames.Labels(tags);
         lock (_gate)
         {
-            if (!_byLabels.TryGetValue(labels, out var values))
-            {
-                values = new Values(Aggregation == Kind.Histogram ? new long[Buckets.Length] : null);
-                _byLabels[labels] = values;
-            }
+            var values = ValuesFor(tags);
             switch (Aggregation)
             {
                 case Kind.Sum:
@@ -89,6 +88,48 @@ internal sealed class PrometheusSeries
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The values for these tags. A recent tag set (same keys and values, in the same order) is found without building
+    /// its label text, which sorted, formatted and escaped every tag of every measurement. Call under the lock.
+    /// </summary>
+    private Values ValuesFor(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        foreach (var (known, knownValues) in _recent)
+        {
+            if (SameTags(known, tags))
+            {
+                return knownValues;
+            }
+        }
+        var labels = PrometheusNames.Labels(tags);
+        if (!_byLabels.TryGetValue(labels, out var values))
+        {
+            values = new Values(Aggregation == Kind.Histogram ? new long[Buckets.Length] : null);
+            _byLabels[labels] = values;
+        }
+        if (_recent.Count < RecentLabelSets)
+        {
+            _recent.Add((tags.ToArray(), values));
+        }
+        return values;
+    }
+
+    private static bool SameTags(KeyValuePair<string, object?>[] known, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        if (known.Length != tags.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (!string.Equals(known[i].Key, tags[i].Key, StringComparison.Ordinal) || !Equals(known[i].Value, tags[i].Value))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void WriteTo(StringBuilder text)

@@ -34,6 +34,32 @@ public sealed class PrometheusCollectorTests
     }
 
     [Fact]
+    public void Record_RepeatedTagSets_EachCountedInItsOwnSeries()
+    {
+        using var metrics = new MoltBotMetrics();
+        using var collector = new PrometheusCollector(metrics);
+
+        for (var i = 0; i < 10; i++)
+        {
+            metrics.MessagesIn.Add(1, new("channel", i % 2 == 0 ? "api" : "webchat"), new("code", i < 6 ? 200 : 500));
+        }
+        // More label sets than are remembered by their tags: the ones past that are still counted.
+        for (var i = 0; i < 40; i++)
+        {
+            metrics.MessagesIn.Add(1, new("channel", $"c{i}"), new("code", 200));
+            metrics.MessagesIn.Add(1, new("channel", $"c{i}"), new("code", 200));
+        }
+        var text = collector.Render();
+
+        Assert.Contains("moltbot_messages_in_total{channel=\"api\",code=\"200\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("moltbot_messages_in_total{channel=\"webchat\",code=\"200\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("moltbot_messages_in_total{channel=\"api\",code=\"500\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("moltbot_messages_in_total{channel=\"webchat\",code=\"500\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("moltbot_messages_in_total{channel=\"c0\",code=\"200\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("moltbot_messages_in_total{channel=\"c39\",code=\"200\"} 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_EscapesLabelValues()
     {
         using var metrics = new MoltBotMetrics();
