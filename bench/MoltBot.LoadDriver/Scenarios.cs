@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using MoltBot.TestSupport;
 using MoltBot.TestSupport.Gateway;
@@ -93,7 +92,7 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
                 var begin = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync("v1/chat/completions", ChatBody($"hello {m}", $"conv-{c}", stream: true), ct);
+                    using var response = await http.PostAsync("v1/chat/completions", ChatBody($"hello {m}", $"conv-{c}", stream: true), ct);
                     var body = await response.Content.ReadAsStringAsync(ct);
                     if (!response.IsSuccessStatusCode || !body.Contains("[DONE]", StringComparison.Ordinal))
                     {
@@ -134,7 +133,7 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
     private Task OverheadHttpAsync(GatewayUnderTest gateway, FakeOpenAiServer llm, int messages, bool record = true) =>
         SequentialOverheadAsync("HTTP API", gateway, llm, messages, record, async i =>
         {
-            using var response = await gateway.Http.PostAsJsonAsync("v1/chat/completions", ChatBody("ping", $"bench-http-{i & 15}", stream: false));
+            using var response = await gateway.Http.PostAsync("v1/chat/completions", ChatBody("ping", $"bench-http-{i & 15}", stream: false));
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
         });
@@ -196,13 +195,20 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
 
     private const int WarmUp = 50;
 
-    private JsonObject ChatBody(string text, string user, bool stream) => new()
+    /// <summary>A chat request as API clients send it: the JSON with its length (not chunked, as PostAsJsonAsync would).</summary>
+    private ByteArrayContent ChatBody(string text, string user, bool stream)
     {
-        ["model"] = target.ChatModel,
-        ["user"] = user,
-        ["stream"] = stream,
-        ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = text }),
-    };
+        var json = new JsonObject
+        {
+            ["model"] = target.ChatModel,
+            ["user"] = user,
+            ["stream"] = stream,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = text }),
+        };
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
 
     private string NewStateDir(string name)
     {
