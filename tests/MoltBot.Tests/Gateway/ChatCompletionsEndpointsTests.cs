@@ -72,6 +72,36 @@ public sealed class ChatCompletionsEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChatCompletions_Reply_CarriesItsLength_NotChunked()
+    {
+        _llm.EnqueueText("Hello with a length");
+
+        using var response = await GatewayChat.PostAsync(_gateway.Http, "hi");
+        var body = await response.Content.ReadAsByteArrayAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Hello with a length", JsonNode.Parse(body)!["choices"]![0]!["message"]!["content"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"model\": \"moltbot\", \"messages\": [")]
+    [InlineData("")]
+    public async Task ChatCompletions_BodyThatIsNotJson_Returns400_AndTheNextRequestIsServed(string body)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await _gateway.Http.PostAsync("/v1/chat/completions", content, Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Empty(_llm.Requests);
+        _llm.EnqueueText("still here");
+        Assert.Equal("still here", await GatewayChat.AskAsync(_gateway.Http, "hi"));
+    }
+
+    [Fact]
     public async Task ChatCompletions_Stream_SendsSseChunksThenDone()
     {
         _llm.EnqueueText("streamed words arrive in pieces");

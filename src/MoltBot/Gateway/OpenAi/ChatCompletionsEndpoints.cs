@@ -50,7 +50,8 @@ internal static partial class ChatCompletionsEndpoints
         ChatCompletionRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync(context.Request.Body, OpenAiWireJsonContext.Default.ChatCompletionRequest, cancellationToken);
+            // Straight from Kestrel's pipe: no stream adapter and no buffer of its own for a small body.
+            request = await JsonSerializer.DeserializeAsync(context.Request.BodyReader, OpenAiWireJsonContext.Default.ChatCompletionRequest, cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -103,8 +104,11 @@ internal static partial class ChatCompletionsEndpoints
                 var body = new ChatCompletionResponse(id, "chat.completion", created, model,
                     [new ChatCompletionChoice(0, new ChatCompletionMessage("assistant", result.Text), null, "stop")],
                     new ChatCompletionUsage(result.InputTokens, result.OutputTokens, result.InputTokens + result.OutputTokens));
+                // With its length, as OpenAI answers: one write with the headers, no chunked framing to finish.
+                var json = JsonSerializer.SerializeToUtf8Bytes(body, OpenAiWireJsonContext.Default.ChatCompletionResponse);
                 response.ContentType = "application/json";
-                await JsonSerializer.SerializeAsync(response.Body, body, OpenAiWireJsonContext.Default.ChatCompletionResponse, cancellationToken);
+                response.ContentLength = json.Length;
+                await response.Body.WriteAsync(json, cancellationToken);
                 traffic.Replied("api");
             }
             catch (Exception ex) when (Describe(ex) is { } error)
