@@ -25,51 +25,27 @@ internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeP
     {
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         var visible = tools.For(agent);
-        var cached = _built.GetValueOrDefault(agent.Id);
-        if (cached is null || !cached.Describes(agent))
-        {
-            cached = null;
-        }
+        var cached = _built.GetValueOrDefault(agent.Id) is { } known && known.Describes(agent) ? known : null;
         var paths = cached?.Paths ?? BootstrapPaths(agent.WorkspacePath);
-        var same = cached is not null && cached.Today == today && ReferenceEquals(cached.Tools, visible);
 
-        // Every input is gathered every turn, even once a difference is found, so the rebuild uses what was just read.
-        string?[]? sectionTexts = null;
-        for (var i = 0; i < _sections.Length; i++)
+        // Every input is gathered every turn; unchanged texts are the same instances (the sections' and FileTextCache's own
+        // caches), so comparing them with the cached ones is mostly a reference check.
+        var sectionTexts = new string?[_sections.Length];
+        for (var i = 0; i < sectionTexts.Length; i++)
         {
-            var text = _sections[i].Build(agent);
-            if (same && !string.Equals(text, cached!.Sections[i], StringComparison.Ordinal))
-            {
-                same = false;
-            }
-            if (!same)
-            {
-                sectionTexts ??= Prefix(cached?.Sections, i, _sections.Length);
-                sectionTexts[i] = text;
-            }
+            sectionTexts[i] = _sections[i].Build(agent);
         }
-        string?[]? fileTexts = null;
-        for (var i = 0; i < paths.Length; i++)
+        var fileTexts = new string?[paths.Length];
+        for (var i = 0; i < fileTexts.Length; i++)
         {
-            var text = _files.Read(paths[i]);
-            if (same && !ReferenceEquals(text, cached!.Files[i]))
-            {
-                same = false;
-            }
-            if (!same)
-            {
-                fileTexts ??= Prefix(cached?.Files, i, paths.Length);
-                fileTexts[i] = text;
-            }
+            fileTexts[i] = _files.Read(paths[i]);
         }
-        if (same)
+        if (cached is not null && cached.Today == today && ReferenceEquals(cached.Tools, visible)
+            && sectionTexts.AsSpan().SequenceEqual(cached.Sections) && fileTexts.AsSpan().SequenceEqual(cached.Files))
         {
-            return cached!.Prompt;
+            return cached.Prompt;
         }
 
-        // Null here only when there is nothing to gather (no sections), or every one was equal to the cached ones.
-        sectionTexts ??= cached?.Sections ?? [];
-        fileTexts ??= cached?.Files ?? [];
         var built = new Built(agent, today, visible, sectionTexts, paths, fileTexts, Render(agent, today, visible, sectionTexts, fileTexts));
         _built[agent.Id] = built;
         return built.Prompt;
@@ -104,17 +80,6 @@ internal sealed class SystemPromptBuilder(ToolRegistry tools, TimeProvider timeP
 
     private static string[] BootstrapPaths(string workspacePath) =>
         [.. AgentWorkspace.BootstrapFiles.Select(f => Path.Combine(workspacePath, f))];
-
-    /// <summary>A new array of <paramref name="length"/> holding the first <paramref name="count"/> inputs already found equal.</summary>
-    private static string?[] Prefix(string?[]? cached, int count, int length)
-    {
-        var texts = new string?[length];
-        if (cached is not null)
-        {
-            Array.Copy(cached, texts, count);
-        }
-        return texts;
-    }
 
     /// <summary>A finished prompt and the inputs it was built from.</summary>
     private sealed record Built(

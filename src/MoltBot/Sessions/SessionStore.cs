@@ -193,17 +193,10 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     {
         using (var lease = database.Rent())
         {
-            if (alongside is null)
-            {
-                MarkDone(lease, messageId);
-            }
-            else
-            {
-                using var tx = lease.BeginWrite();
-                MarkDone(lease, messageId);
-                alongside(lease);
-                tx.Commit();
-            }
+            using var tx = lease.BeginWrite();
+            MarkDone(lease, messageId);
+            alongside?.Invoke(lease);
+            tx.Commit();
         }
         _live.Completed(sessionId, messageId);
     }
