@@ -16,7 +16,7 @@ internal sealed class ToolRegistry(IEnumerable<AIFunction> tools, IEnumerable<IT
     private readonly Dictionary<string, AIFunction> _builtIn = tools.ToDictionary(t => t.Name, StringComparer.Ordinal);
     private readonly IToolSource[] _sources = sources?.ToArray() ?? [];
     private readonly ConcurrentDictionary<string, Visible> _visible = new(StringComparer.Ordinal);
-    private volatile Merged? _merged;
+    private volatile MergedTools? _merged;
 
     /// <summary>Built-in tools first; a dynamic tool never shadows a built-in one. The same instance while nothing changed.</summary>
     public IReadOnlyCollection<AIFunction> All
@@ -31,17 +31,15 @@ internal sealed class ToolRegistry(IEnumerable<AIFunction> tools, IEnumerable<IT
             {
                 return merged.Tools;
             }
-            var parts = new IReadOnlyCollection<AIFunction>[_sources.Length];
-            var all = new Dictionary<string, AIFunction>(_builtIn, StringComparer.Ordinal);
-            for (var i = 0; i < parts.Length; i++)
+            var fresh = MergedTools.From(_sources, parts =>
             {
-                parts[i] = _sources[i].Tools;
-                foreach (var tool in parts[i])
+                var all = new Dictionary<string, AIFunction>(_builtIn, StringComparer.Ordinal);
+                foreach (var tool in parts.SelectMany(p => p))
                 {
                     all.TryAdd(tool.Name, tool);
                 }
-            }
-            var fresh = new Merged(parts, [.. all.Values]);
+                return [.. all.Values];
+            });
             _merged = fresh;
             return fresh.Tools;
         }
@@ -75,24 +73,6 @@ internal sealed class ToolRegistry(IEnumerable<AIFunction> tools, IEnumerable<IT
 
     public AIFunction? Find(string name) =>
         _builtIn.GetValueOrDefault(name) ?? _sources.SelectMany(s => s.Tools).FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
-
-    /// <summary>Built-in plus dynamic tools, and the source lists they were merged from.</summary>
-    private sealed class Merged(IReadOnlyCollection<AIFunction>[] parts, AIFunction[] tools)
-    {
-        public AIFunction[] Tools { get; } = tools;
-
-        public bool IsCurrent(IToolSource[] sources)
-        {
-            for (var i = 0; i < sources.Length; i++)
-            {
-                if (!ReferenceEquals(sources[i].Tools, parts[i]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
 
     /// <summary>An agent's visible tools, filtered from <see cref="From"/>.</summary>
     private sealed record Visible(IReadOnlyCollection<AIFunction> From, AIFunction[] Tools);

@@ -17,6 +17,7 @@ namespace MoltBot.Agent.Tools.Mcp;
 /// </summary>
 internal sealed partial class McpServerConnection(
     string name, McpServerConfig config, ISecretRedactor redactor, ExecApprovals approvals, TimeProvider timeProvider, ILogger logger)
+    : IToolSource
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(2);
 

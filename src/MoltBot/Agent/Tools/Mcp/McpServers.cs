@@ -20,7 +20,7 @@ internal sealed class McpServers(
     private readonly McpServerConnection[] _servers =
         [.. config.Mcp.Servers.Select(s => new McpServerConnection(s.Key, s.Value, redactor, approvals, timeProvider, logger))];
 
-    private volatile Combined? _combined;
+    private volatile MergedTools? _combined;
 
     /// <summary>Every connected server's tools; the same instance until a server's list changes (see <see cref="IToolSource.Tools"/>).</summary>
     public IReadOnlyCollection<AIFunction> Tools
@@ -38,12 +38,7 @@ internal sealed class McpServers(
             {
                 return combined.Tools;
             }
-            var parts = new IReadOnlyCollection<AIFunction>[_servers.Length];
-            for (var i = 0; i < parts.Length; i++)
-            {
-                parts[i] = _servers[i].Tools;
-            }
-            var fresh = new Combined(parts, [.. parts.SelectMany(p => p)]);
+            var fresh = MergedTools.From(_servers, static parts => [.. parts.SelectMany(p => p)]);
             _combined = fresh;
             return fresh.Tools;
         }
@@ -53,22 +48,4 @@ internal sealed class McpServers(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(_servers.Where(s => s.Config.Enabled).Select(s => Task.Run(() => s.RunAsync(stoppingToken), CancellationToken.None)));
-
-    /// <summary>The servers' tools merged, and the per-server lists they came from.</summary>
-    private sealed class Combined(IReadOnlyCollection<AIFunction>[] parts, AIFunction[] tools)
-    {
-        public AIFunction[] Tools { get; } = tools;
-
-        public bool IsCurrent(McpServerConnection[] servers)
-        {
-            for (var i = 0; i < servers.Length; i++)
-            {
-                if (!ReferenceEquals(servers[i].Tools, parts[i]))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
 }
