@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent.Budgets;
@@ -74,7 +75,7 @@ internal sealed partial class AgentRunner(
         var systemPrompt = prompts.Build(agent);
         var history = await compactor.CompactIfNeededAsync(agent, session, systemPrompt, client, model, cancellationToken);
 
-        var messages = new List<ChatMessage>(history.Count + 4) { new(ChatRole.System, systemPrompt) };
+        var messages = new List<ChatMessage>(history.Count + 4) { SystemMessage(systemPrompt) };
         foreach (var entry in history)
         {
             messages.Add(entry.Message);
@@ -143,6 +144,12 @@ internal sealed partial class AgentRunner(
         return agents.Find(id) ?? throw new AgentTurnException(
             $"Unknown agent '{id}'. Configured agents: {string.Join(", ", agents.All.Select(a => a.Id))}.");
     }
+
+    // One instance per prompt text: the builder returns the same string while nothing it reads changed, so every turn
+    // starts with the same message, and the provider layer reuses what it wrote for the conversation.
+    private static readonly ConditionalWeakTable<string, ChatMessage> SystemMessages = [];
+
+    private static ChatMessage SystemMessage(string prompt) => SystemMessages.GetValue(prompt, static text => new ChatMessage(ChatRole.System, text));
 
     [LoggerMessage(EventId = 1, EventName = EventNames.AgentStepLimit, Level = LogLevel.Warning, Message = "turn in {SessionKey} stopped at the step limit ({Steps})")]
     private static partial void LogStepLimit(ILogger logger, string sessionKey, int steps);

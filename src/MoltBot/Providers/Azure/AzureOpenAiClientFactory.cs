@@ -24,7 +24,7 @@ internal static class AzureOpenAiClientFactory
 #pragma warning disable OPENAI001 // The AuthenticationPolicy constructor is the SDK's way to plug in Azure's own authentication.
         var chat = new ChatClient(deployment, provider.ApiKey is { } key ? new AzureApiKeyPolicy(key) : new AzureTokenPolicy(credential), options);
 #pragma warning restore OPENAI001
-        return new ConvertedToolsChatClient(new ConvertedHistoryChatClient(chat.AsIChatClient()));
+        return new ConvertedToolsChatClient(new SerializedHistoryChatClient(chat.AsIChatClient()));
     }
 
     /// <summary><see cref="ManagedIdentityCredential"/> for the user-assigned identity in <c>AZURE_CLIENT_ID</c>, else <see cref="DefaultAzureCredential"/>.</summary>

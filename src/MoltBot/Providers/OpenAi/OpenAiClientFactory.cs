@@ -17,7 +17,7 @@ internal static class OpenAiClientFactory
             ? new ChatClient(modelId, new BearerKeyPolicy(key), options)
             : new ChatClient(modelId, new NoAuthenticationPolicy(), options);
 #pragma warning restore OPENAI001
-        return new ConvertedToolsChatClient(new ConvertedHistoryChatClient(chat.AsIChatClient()));
+        return new ConvertedToolsChatClient(new SerializedHistoryChatClient(chat.AsIChatClient()));
     }
 
     /// <summary>
