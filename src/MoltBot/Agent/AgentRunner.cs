@@ -34,6 +34,10 @@ internal sealed partial class AgentRunner(
     /// <summary>Model calls per turn; a model stuck calling tools is stopped here.</summary>
     public const int MaxSteps = 12;
 
+    // One instance per prompt text: the builder returns the same string while nothing it reads changed, so every turn
+    // starts with the same message, and the provider layer reuses what it wrote for the conversation.
+    private static readonly ConditionalWeakTable<string, ChatMessage> SystemMessages = [];
+
     public async Task<AgentTurnResult> RunAsync(
         AgentTurnRequest request, Func<string, CancellationToken, ValueTask>? onTextDelta, CancellationToken cancellationToken)
     {
@@ -144,10 +148,6 @@ internal sealed partial class AgentRunner(
         return agents.Find(id) ?? throw new AgentTurnException(
             $"Unknown agent '{id}'. Configured agents: {string.Join(", ", agents.All.Select(a => a.Id))}.");
     }
-
-    // One instance per prompt text: the builder returns the same string while nothing it reads changed, so every turn
-    // starts with the same message, and the provider layer reuses what it wrote for the conversation.
-    private static readonly ConditionalWeakTable<string, ChatMessage> SystemMessages = [];
 
     private static ChatMessage SystemMessage(string prompt) => SystemMessages.GetValue(prompt, static text => new ChatMessage(ChatRole.System, text));
 

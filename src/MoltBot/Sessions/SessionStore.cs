@@ -18,7 +18,8 @@ namespace MoltBot.Sessions;
 /// </remarks>
 internal sealed class SessionStore(SqliteDatabase database, TimeProvider timeProvider, ISecretRedactor? redactor = null)
 {
-    private static readonly JsonSerializerOptions MessageJson = AIJsonUtilities.DefaultOptions;
+    // M.E.AI's options without their indentation (rows written before were indented; both read the same).
+    private static readonly JsonSerializerOptions MessageJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
 
     private readonly LiveHistoryCache _live = new();
     private readonly KnownSessions _known = new();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using MoltBot.Storage;
 using MoltBot.TestSupport;
 using MoltBot.Tests.Infrastructure;
 
@@ -69,6 +71,27 @@ public sealed class ChatCompletionsEndpointsTests : IAsyncLifetime
         Assert.Contains("SOUL.md", messages[0]!["content"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("hi there", messages[^1]!["content"]!.ToJsonString().Trim('"'));
         Assert.Contains("current_time", sent["tools"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModelRequest_AndStoredEntries_AreCompactJson()
+    {
+        _llm.EnqueueText("compact");
+
+        await GatewayChat.AskAsync(_gateway.Http, "hi there");
+
+        // Tool schemas go out without indentation; newlines inside texts are escaped.
+        Assert.DoesNotContain('\n', _llm.Requests.Single().Body);
+        using var connection = _gateway.Services.GetRequiredService<SqliteDatabase>().Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT content FROM messages";
+        using var reader = query.ExecuteReader();
+        var rows = 0;
+        for (; reader.Read(); rows++)
+        {
+            Assert.DoesNotContain('\n', reader.GetString(0));
+        }
+        Assert.Equal(2, rows);
     }
 
     [Fact]
