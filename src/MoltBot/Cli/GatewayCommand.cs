@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MoltBot.Configuration;
 using MoltBot.Gateway;
+using MoltBot.Hosting;
 
 namespace MoltBot.Cli;
 
@@ -27,9 +28,12 @@ internal static class GatewayCommand
             {
                 return CliContext.ConfigErrorExitCode;
             }
+            // Log lines leave on a thread of their own; whatever is queued is written before the process ends.
+            using var output = new BackgroundLineWriter(Console.Out);
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => output.Flush();
             try
             {
-                await using var app = GatewayApp.Build(loaded);
+                await using var app = GatewayApp.Build(loaded, new GatewayHostOptions { Output = output });
                 await app.RunAsync(cancellationToken);
                 return 0;
             }

@@ -44,8 +44,8 @@ internal sealed class JsonLineLoggerProvider(TextWriter output, LogLevel minimum
         var line = System.Text.Encoding.UTF8.GetString(utf8Line);
         lock (_gate)
         {
+            // No Flush per line: the gateway's output is a BackgroundLineWriter, whose Flush waits for the output.
             output.WriteLine(line);
-            output.Flush();
         }
     }
 

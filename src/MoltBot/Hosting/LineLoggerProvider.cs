@@ -35,8 +35,8 @@ internal sealed class LineLoggerProvider(TextWriter output, LogLevel minimumLeve
         line = redactor?.Redact(line) ?? line;
         lock (_gate)
         {
+            // No Flush per line: the gateway's output is a BackgroundLineWriter, whose Flush waits for the output.
             output.WriteLine(line);
-            output.Flush();
         }
     }
 

@@ -19,7 +19,8 @@ namespace MoltBot.Providers.OpenAi;
 /// <remarks>
 /// What a call sent is kept per conversation, keyed by its second message (the first after the system prompt, unique to a
 /// session), and lives as long as that message does. The next call reuses it for as many leading messages as are the same
-/// instances, and writes only the rest.
+/// instances, and writes only the rest: a message is never changed once sent (the history's instances are shared), so the
+/// same instance means the same text.
 /// </remarks>
 internal sealed class SerializedHistoryChatClient(IChatClient innerClient) : DelegatingChatClient(innerClient)
 {
