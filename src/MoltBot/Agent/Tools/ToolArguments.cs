@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
 
@@ -50,19 +48,10 @@ internal static class ToolArguments
     public static ToolContext Context(AIFunctionArguments arguments) =>
         ToolContext.From(arguments) ?? throw new ToolRefusedException("This tool needs an agent context (it runs only inside an agent turn).");
 
-    /// <summary>
-    /// A tool's JSON schema, written without the source's indentation: it is sent with every model request, and the
-    /// raw text is what goes on the wire.
-    /// </summary>
+    /// <summary>A tool's JSON schema, kept without the source's indentation (<see cref="ToolSchemaJson"/>).</summary>
     public static JsonElement Schema(string json)
     {
-        using var source = JsonDocument.Parse(json);
-        var compact = new ArrayBufferWriter<byte>(json.Length);
-        using (var writer = new Utf8JsonWriter(compact, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            source.WriteTo(writer);
-        }
-        using var document = JsonDocument.Parse(compact.WrittenMemory);
+        using var document = JsonDocument.Parse(ToolSchemaJson.Compact(System.Text.Encoding.UTF8.GetBytes(json)));
         return document.RootElement.Clone();
     }
 }

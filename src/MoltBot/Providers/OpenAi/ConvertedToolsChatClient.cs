@@ -1,8 +1,6 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
+using MoltBot.Agent.Tools;
 using OpenAI.Chat;
 using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 
@@ -79,20 +77,11 @@ internal sealed class ConvertedToolsChatClient(IChatClient innerClient) : Delega
     /// The tool with its parameters' schema written without indentation: M.E.AI writes it indented, and it goes out with
     /// every request (about a third of a tool's bytes).
     /// </summary>
-    private static ChatTool Compact(ChatTool tool)
-    {
-        if (tool.Kind != ChatToolKind.Function || tool.FunctionParameters is not { } parameters)
-        {
-            return tool;
-        }
-        using var schema = JsonDocument.Parse(parameters);
-        var compact = new ArrayBufferWriter<byte>(parameters.ToMemory().Length);
-        using (var writer = new Utf8JsonWriter(compact, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            schema.WriteTo(writer);
-        }
-        return ChatTool.CreateFunctionTool(tool.FunctionName, tool.FunctionDescription, new BinaryData(compact.WrittenMemory), tool.FunctionSchemaIsStrict);
-    }
+    private static ChatTool Compact(ChatTool tool) =>
+        tool.Kind == ChatToolKind.Function && tool.FunctionParameters is { } parameters
+            ? ChatTool.CreateFunctionTool(tool.FunctionName, tool.FunctionDescription,
+                BinaryData.FromBytes(ToolSchemaJson.Compact(parameters.ToMemory())), tool.FunctionSchemaIsStrict)
+            : tool;
 
     /// <summary>A factory, not an instance: <see cref="ChatToolChoice"/> is a mutable model, so each request gets its own.</summary>
     private static Func<ChatToolChoice>? ToolChoice(ChatToolMode? mode) => mode switch
