@@ -8,9 +8,7 @@ namespace MoltBot.Sessions;
 /// database (this process is the only writer of <c>sessions</c>).
 /// </summary>
 /// <remarks>
-/// The one column not kept in step is <c>updated_at</c>, which every append bumps: <see cref="SessionInfo.UpdatedAt"/>
-/// from a cached lookup is the value when the row was read or last changed here. Bounded by <see cref="Capacity"/>
-/// keys; past it, it starts over (one query per active key).
+/// Bounded by <see cref="Capacity"/> keys; past it, it starts over (one query per active key).
 /// </remarks>
 internal sealed class KnownSessions
 {

@@ -125,7 +125,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         var decoded = Deserialize(content);
         var now = timeProvider.GetUtcNow();
         using var lease = database.Rent();
-        // One commit for the entry, the answered mark and the session's timestamp: commits are most of what a write costs.
+        // One commit for the entry and the answered mark: commits are most of what a write costs.
         using var tx = lease.BeginWrite();
         if (source is not null && FindBySource(lease, sessionId, source) is { } stored)
         {
@@ -148,7 +148,6 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         {
             MarkDone(lease, answered);
         }
-        Touch(lease, sessionId, now);
         alongside?.Invoke(lease);
         tx.Commit();
 
@@ -218,7 +217,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         using var lease = database.Rent();
         using var tx = lease.BeginWrite();
         // Earlier summaries are folded into the new one (the compactor summarises them along with the turns).
-        var mark = lease.Command("UPDATE messages SET compacted = 1 WHERE session_id = $session AND (id <= $through OR kind = 'summary');");
+        var mark = lease.Command("UPDATE messages SET compacted = 1 WHERE session_id = $session AND compacted = 0 AND (id <= $through OR kind = 'summary');");
         mark.Parameters.AddWithValue("$session", sessionId);
         mark.Parameters.AddWithValue("$through", throughId);
         mark.ExecuteNonQuery();
@@ -247,7 +246,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         long chars = 0;
         try
         {
-            (entries, chars) = Query(sessionId, "AND compacted = 0 ORDER BY kind = 'message', id");
+            (entries, chars) = Query(LiveQuery, sessionId);
             return entries;
         }
         finally
@@ -260,12 +259,20 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
     }
 
     /// <summary>The full transcript, compacted entries included.</summary>
-    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(sessionId, "ORDER BY id").Entries;
+    public IReadOnlyList<StoredMessage> Transcript(string sessionId) => Query(TranscriptQuery, sessionId).Entries;
 
-    private (StoredMessage[] Entries, long Chars) Query(string sessionId, string filterAndOrder)
+    private const string SelectEntries = "SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session";
+
+    /// <summary>The summary first, then the live entries: both from the live index.</summary>
+    internal const string LiveQuery = SelectEntries + " AND compacted = 0 ORDER BY kind = 'message', id;";
+
+    /// <summary>Entries are indexed in two parts, live and compacted (migration 8); SQLite merges the two in id order.</summary>
+    internal const string TranscriptQuery = SelectEntries + " AND compacted = 0 UNION ALL " + SelectEntries + " AND compacted = 1 ORDER BY id;";
+
+    private (StoredMessage[] Entries, long Chars) Query(string sql, string sessionId)
     {
         using var lease = database.Rent();
-        var select = lease.Command($"SELECT id, kind, content, status, compacted, tokens, created_at FROM messages WHERE session_id = $session {filterAndOrder};");
+        var select = lease.Command(sql);
         select.Parameters.AddWithValue("$session", sessionId);
         using var reader = select.ExecuteReader();
         var result = new List<StoredMessage>();
@@ -290,14 +297,6 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             ? new SessionInfo(key, reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
             : null;
-    }
-
-    private static void Touch(SqliteLease lease, string sessionId, DateTimeOffset now)
-    {
-        var update = lease.Command("UPDATE sessions SET updated_at = $now WHERE session_id = $session;");
-        update.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        update.Parameters.AddWithValue("$session", sessionId);
-        update.ExecuteNonQuery();
     }
 
     private static string NewSessionId() => Guid.CreateVersion7().ToString("n", CultureInfo.InvariantCulture);

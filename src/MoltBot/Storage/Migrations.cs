@@ -159,5 +159,34 @@ internal static class Migrations
         CREATE INDEX messages_by_source ON messages(session_id, source) WHERE source IS NOT NULL;
         CREATE INDEX messages_live ON messages(session_id, id) WHERE compacted = 0;
         """,
+
+        // 8: lighter appends. Committing one transcript entry wrote 5-6 pages; now 2 (the row and the live index). The
+        // table is rebuilt without AUTOINCREMENT, whose counter row was a page of its own in every insert (entries are
+        // never deleted, so plain rowids do not repeat either), and the index over every entry becomes one over the
+        // compacted entries only: a new entry is never compacted, so an insert updates just the live index. The
+        // transcript reads both partial indexes in id order. Ids are kept. Entries no longer touch their session's row,
+        // so the index that found it by session id goes too.
+        """
+        CREATE TABLE messages_v8 (
+            id          INTEGER PRIMARY KEY,
+            session_id  TEXT NOT NULL,
+            kind        TEXT NOT NULL,
+            role        TEXT NOT NULL,
+            content     TEXT NOT NULL,
+            status      TEXT NOT NULL DEFAULT 'done',
+            compacted   INTEGER NOT NULL DEFAULT 0,
+            tokens      INTEGER NOT NULL DEFAULT 0,
+            created_at  INTEGER NOT NULL,
+            source      TEXT
+        );
+        INSERT INTO messages_v8(id, session_id, kind, role, content, status, compacted, tokens, created_at, source)
+            SELECT id, session_id, kind, role, content, status, compacted, tokens, created_at, source FROM messages ORDER BY id;
+        DROP TABLE messages;
+        ALTER TABLE messages_v8 RENAME TO messages;
+        CREATE INDEX messages_live ON messages(session_id, id) WHERE compacted = 0;
+        CREATE INDEX messages_compacted ON messages(session_id, id) WHERE compacted = 1;
+        CREATE INDEX messages_by_source ON messages(session_id, source) WHERE source IS NOT NULL;
+        DROP INDEX sessions_by_session_id;
+        """,
     ];
 }

@@ -1,3 +1,4 @@
+using MoltBot.Sessions;
 using MoltBot.Storage;
 using MoltBot.Tests.Infrastructure;
 
@@ -47,9 +48,9 @@ public sealed class SqliteDatabaseTests
     }
 
     [Theory]
-    [InlineData("UPDATE sessions SET updated_at = 1 WHERE session_id = 'x';", "sessions_by_session_id")]
+    [InlineData("UPDATE messages SET compacted = 1 WHERE session_id = 'x' AND compacted = 0 AND (id <= 5 OR kind = 'summary');", "messages_live")]
     [InlineData("SELECT id FROM messages WHERE session_id = 'x' AND source = 'telegram:1';", "messages_by_source")]
-    [InlineData("SELECT id, kind, content FROM messages WHERE session_id = 'x' AND compacted = 0 ORDER BY kind = 'message', id;", "messages_live")]
+    [InlineData(SessionStore.LiveQuery, "messages_live")]
     public void PerMessageQueries_UseAnIndex_NotAScan(string sql, string index)
     {
         using var state = new TempDirectory();
