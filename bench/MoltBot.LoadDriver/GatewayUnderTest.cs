@@ -109,6 +109,25 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         throw new TimeoutException($"the gateway was not ready within {timeout}:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits until the gateway has gone quiet after work and given its memory back: MoltBot logs the trim it runs 5-10 s
+    /// after its last message (<c>WorkingSetTrimmedWhenQuiet</c>). A target that logs no such line (the original) gets
+    /// the same quiet time, <paramref name="timeout"/>, for its own GC to run.
+    /// </summary>
+    public async Task SettleAsync(TimeSpan timeout)
+    {
+        var seen = CountInOutput(QuietTrimLine);
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline && CountInOutput(QuietTrimLine) == seen)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private const string QuietTrimLine = "quiet after work: released";
+
+    private int CountInOutput(string text) => Output.Split(text).Length - 1;
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

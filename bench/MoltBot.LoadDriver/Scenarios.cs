@@ -55,15 +55,22 @@ internal sealed class Scenarios(Target target, Report report, string workDir)
         {
             await OverheadSocketAsync(gateway, llm, messages);
         }
+        report.Add(new Measurement("memory", build, $"RSS after {perRound} messages", gateway.RssMb, "MB"));
+        // Growth is measured between quiet points: right after a burst, RSS also holds the burst's garbage (up to a gen0
+        // budget, ~25 MB with this machine's cache), so two samples taken there differed by anything from 2 to 10 MB.
+        await gateway.SettleAsync(SettleTimeout);
         var afterFirst = gateway.RssMb;
-        report.Add(new Measurement("memory", build, $"RSS after {perRound} messages", afterFirst, "MB"));
+        report.Add(new Measurement("memory", build, $"… once quiet again (5-10 s later)", afterFirst, "MB"));
         await OverheadHttpAsync(gateway, llm, messages, record: false);
         if (target.HasWebChat)
         {
             await OverheadSocketAsync(gateway, llm, messages, record: false);
         }
-        report.Add(new Measurement("memory", build, $"RSS growth over the next {perRound} messages", gateway.RssMb - afterFirst, "MB", "< 10"));
+        await gateway.SettleAsync(SettleTimeout);
+        report.Add(new Measurement("memory", build, $"RSS growth over the next {perRound} messages (quiet to quiet)", gateway.RssMb - afterFirst, "MB", "< 10"));
     }
+
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Many conversations at once against a slow, streaming model.</summary>
     public async Task ConcurrencyAsync(int conversations, int messagesEach, TimeSpan llmLatency)

@@ -32,6 +32,9 @@ internal static class EventNames
     /// <summary>Logged once per start (Linux, <c>gateway.trimWorkingSet</c>), ~10 s after ready: how much RSS the compacting GC and dropping the clean pages of the binary and its libraries released.</summary>
     public const string WorkingSetTrimmed = "WorkingSetTrimmed";
 
+    /// <summary>The same trim, each time the gateway goes quiet after work (5-10 s after its last message): RSS before → after.</summary>
+    public const string WorkingSetTrimmedWhenQuiet = "WorkingSetTrimmedWhenQuiet";
+
     /// <summary>The working-set trim did not run: not Linux, or it failed (debug; the gateway runs on untrimmed).</summary>
     public const string WorkingSetTrimSkipped = "WorkingSetTrimSkipped";
 

@@ -5,11 +5,12 @@ namespace MoltBot.Hosting.WorkingSet;
 
 internal static class WorkingSetServiceCollectionExtensions
 {
-    /// <summary>The one-shot working-set trim after start-up (<c>gateway.trimWorkingSet</c>, on by default).</summary>
+    /// <summary>The working-set trims after start-up and after work (<c>gateway.trimWorkingSet</c>, on by default).</summary>
     public static IServiceCollection AddWorkingSetTrim(this IServiceCollection services, GatewayConfig config)
     {
         if (config.TrimWorkingSet)
         {
+            services.AddSingleton(_ => QuietSpell.OfThisProcess());
             services.AddHostedService<WorkingSetTrimService>();
         }
         return services;
