@@ -119,10 +119,11 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         string sessionId, ChatMessage message, string kind = StoredMessage.MessageKind, bool pending = false, int tokens = 0,
         string? source = null, long? completes = null, Action<SqliteLease>? alongside = null)
     {
-        var content = Serialize(message);
-        // Decoded from what is stored, so the cached entry is exactly what a read from the database would give; decoded
-        // before the commit, so nothing after the commit can fail and leave the cache behind the database.
-        var decoded = Deserialize(content);
+        var redacted = Redacted(message);
+        var content = Serialize(redacted);
+        // Exactly what a read from the database would give, made before the commit, so nothing after the commit can fail
+        // and leave the cache behind the database.
+        var decoded = Decoded(redacted, content);
         var now = timeProvider.GetUtcNow();
         using var lease = database.Rent();
         // One commit for the entry and the answered mark: commits are most of what a write costs.
@@ -166,8 +167,22 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
         return id;
     }
 
-    private string Serialize(ChatMessage message) => JsonSerializer.Serialize(
-        redactor is null ? message : TranscriptRedaction.Redact(message, redactor), MessageJson.GetTypeInfo(typeof(ChatMessage)));
+    private ChatMessage Redacted(ChatMessage message) => redactor is null ? message : TranscriptRedaction.Redact(message, redactor);
+
+    private static string Serialize(ChatMessage message) => JsonSerializer.Serialize(message, MessageJson.GetTypeInfo(typeof(ChatMessage)));
+
+    /// <summary>
+    /// The message as reading <paramref name="content"/> (the stored form of <paramref name="stored"/>) back gives it. Plain
+    /// text, most entries, is copied field by field, which gives the same message as decoding without parsing the JSON
+    /// again; anything else is decoded from the JSON.
+    /// </summary>
+    internal static ChatMessage Decoded(ChatMessage stored, string content) =>
+        stored is { AdditionalProperties: null, Contents: [TextContent { AdditionalProperties: null, Annotations: null } text] }
+            ? new ChatMessage(stored.Role, [new TextContent(text.Text)])
+            {
+                AuthorName = stored.AuthorName, MessageId = stored.MessageId, CreatedAt = stored.CreatedAt,
+            }
+            : Deserialize(content);
 
     private static ChatMessage Deserialize(string content) =>
         (ChatMessage)JsonSerializer.Deserialize(content, MessageJson.GetTypeInfo(typeof(ChatMessage)))!;
@@ -226,7 +241,7 @@ internal sealed class SessionStore(SqliteDatabase database, TimeProvider timePro
             """);
         insert.Parameters.AddWithValue("$session", sessionId);
         insert.Parameters.AddWithValue("$role", summary.Role.Value);
-        insert.Parameters.AddWithValue("$content", Serialize(summary));
+        insert.Parameters.AddWithValue("$content", Serialize(Redacted(summary)));
         insert.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         insert.ExecuteNonQuery();
         tx.Commit();

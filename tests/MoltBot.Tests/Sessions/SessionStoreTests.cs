@@ -88,6 +88,35 @@ public sealed class SessionStoreTests : IDisposable
         AssertMatchesDatabase();
     }
 
+    public static TheoryData<string> StoredShapes => ["plain", "answer", "extra", "annotated", "empty", "call", "mixed"];
+
+    [Theory]
+    [MemberData(nameof(StoredShapes))]
+    public void Decoded_IsWhatReadingTheStoredJsonBackGives(string shape)
+    {
+        var message = shape switch
+        {
+            "plain" => new ChatMessage(ChatRole.User, "hello"),
+            "answer" => new ChatMessage(ChatRole.Assistant, "hi") { MessageId = "chatcmpl-1", AuthorName = "Molty", CreatedAt = new DateTimeOffset(2026, 11, 25, 9, 0, 0, 123, TimeSpan.FromHours(2)), RawRepresentation = new object() },
+            "extra" => new ChatMessage(ChatRole.User, "hello") { AdditionalProperties = new() { ["channel"] = "telegram" } },
+            "annotated" => new ChatMessage(ChatRole.Assistant, [new TextContent("see") { Annotations = [new CitationAnnotation { Url = new Uri("https://example.com") }] }]),
+            "empty" => new ChatMessage(ChatRole.Assistant, [new TextContent(null)]),
+            "call" => new ChatMessage(ChatRole.Assistant, [new FunctionCallContent("c1", "current_time", new Dictionary<string, object?> { ["timezone"] = "UTC" })]),
+            _ => new ChatMessage(ChatRole.Assistant, [new TextContent("one"), new TextContent("two")]),
+        };
+        var json = Json(message);
+
+        var decoded = SessionStore.Decoded(message, json);
+
+        Assert.Equal(Json(System.Text.Json.JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)))!), Json(decoded));
+        Assert.Equal(json, Json(decoded));
+        Assert.NotSame(message, decoded);
+        Assert.Null(decoded.RawRepresentation);
+    }
+
+    private static string Json(object message) =>
+        System.Text.Json.JsonSerializer.Serialize(message, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)));
+
     private static string Describe(StoredMessage m) =>
         $"{m.Id} {m.Kind} {m.Pending} {m.Compacted} {m.Tokens} {m.CreatedAt:O} " +
         System.Text.Json.JsonSerializer.Serialize(m.Message, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)));
