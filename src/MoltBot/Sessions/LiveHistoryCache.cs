@@ -88,7 +88,8 @@ internal sealed class LiveHistoryCache
         lock (_gate)
         {
             MarkLoadsStale(sessionId);
-            if (_sessions.TryGetValue(sessionId, out var session) && Array.FindIndex(session.Entries, e => e.Id == id) is var index and >= 0)
+            // From the end: the entry answered is the turn's own user message, a few entries back.
+            if (_sessions.TryGetValue(sessionId, out var session) && Array.FindLastIndex(session.Entries, e => e.Id == id) is var index and >= 0)
             {
                 var entries = (StoredMessage[])session.Entries.Clone();
                 entries[index] = entries[index] with { Pending = false };
