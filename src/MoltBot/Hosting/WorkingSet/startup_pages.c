@@ -3,7 +3,7 @@
 // The runtime keeps its type data compressed in the binary and writes it out at start into ~14 MB of fresh memory: the
 // zero-initialised tail of the binary's writable segment. Touched page by page that is ~3,500 page faults, the largest
 // part of start-up on VMs where a fault is expensive. Asking for transparent huge pages there and filling the range in
-// one call turns those faults into a handful (ready in 139 -> 106 ms, medians of interleaved runs on the development VM).
+// one call turns those faults into a handful (ready in 136 -> 97 ms, medians of interleaved runs on the development VM).
 // The runtime writes the whole range anyway, so no memory is spent that would not have been.
 //
 // Both calls are advice: where the kernel lacks them (MADV_POPULATE_WRITE is Linux 5.14+) or huge pages are off, they
