@@ -108,18 +108,16 @@ public sealed class SessionStoreTests : IDisposable
 
         var decoded = SessionStore.Decoded(message, json);
 
-        Assert.Equal(Json(System.Text.Json.JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)))!), Json(decoded));
+        Assert.Equal(Json((ChatMessage)System.Text.Json.JsonSerializer.Deserialize(json, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)))!), Json(decoded));
         Assert.Equal(json, Json(decoded));
         Assert.NotSame(message, decoded);
         Assert.Null(decoded.RawRepresentation);
     }
 
-    private static string Json(object message) =>
+    private static string Json(ChatMessage message) =>
         System.Text.Json.JsonSerializer.Serialize(message, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)));
 
-    private static string Describe(StoredMessage m) =>
-        $"{m.Id} {m.Kind} {m.Pending} {m.Compacted} {m.Tokens} {m.CreatedAt:O} " +
-        System.Text.Json.JsonSerializer.Serialize(m.Message, AIJsonUtilities.DefaultOptions.GetTypeInfo(typeof(ChatMessage)));
+    private static string Describe(StoredMessage m) => $"{m.Id} {m.Kind} {m.Pending} {m.Compacted} {m.Tokens} {m.CreatedAt:O} " + Json(m.Message);
 
     [Fact]
     public void Reset_StartsNewTranscript_KeepsOldOne()
