@@ -46,11 +46,12 @@ internal sealed partial class McpServerConnection(
         {
             _state = McpServerState.Starting;
             McpClient? client = null;
-            var stderr = new StderrTail();
+            IClientTransport? transport = null;
             string error;
             try
             {
-                client = await McpClient.CreateAsync(McpTransports.Create(name, config, stderr), new McpClientOptions
+                transport = McpTransports.Create(name, config);
+                client = await McpClient.CreateAsync(transport, new McpClientOptions
                 {
                     ClientInfo = new Implementation { Name = "moltbot", Version = MoltBotVersion.Current },
                     InitializationTimeout = TimeSpan.FromSeconds(60),
@@ -62,7 +63,7 @@ internal sealed partial class McpServerConnection(
                 _lastError = null;
                 failures = 0;
                 LogConnected(logger, name, config.Transport, _tools.Count);
-                error = Describe(await client.Completion.WaitAsync(stoppingToken)) + stderr.Describe();
+                error = Describe(await client.Completion.WaitAsync(stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -70,7 +71,7 @@ internal sealed partial class McpServerConnection(
             }
             catch (Exception ex)
             {
-                error = Describe(ex) + stderr.Describe();
+                error = Describe(ex);
             }
             finally
             {
@@ -80,6 +81,11 @@ internal sealed partial class McpServerConnection(
                 {
                     await DisposeQuietlyAsync(client);
                 }
+            }
+            if (transport is StdioServerProcess process)
+            {
+                error = await process.ExplainAsync(error);
+                await process.DisposeAsync();
             }
             var delay = Backoff(++failures);
             // The timer starts and the event is logged before the state says "failed", so whoever sees the failure in
@@ -131,15 +137,10 @@ internal sealed partial class McpServerConnection(
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
 
-    private static string Describe(ClientCompletionDetails details)
-    {
-        var text = details is StdioClientCompletionDetails stdio
-            ? $"the server process exited{(stdio.ExitCode is { } code ? $" with code {code}" : "")}"
-            : "the server closed the session";
-        return details.Exception is { } ex ? $"{text} ({ex.Message})" : text;
-    }
+    private static string Describe(ClientCompletionDetails details) =>
+        details.Exception is { } ex ? $"the server closed the session ({FirstLine(ex.Message)})" : "the server closed the session";
 
-    /// <summary>One line: the SDK appends the stderr tail on more lines, and <see cref="StderrTail"/> already has it.</summary>
+    /// <summary>One line: a stdio server's stderr is added by <see cref="StdioServerProcess.ExplainAsync"/>.</summary>
     private static string Describe(Exception ex) => ex switch
     {
         McpServerException => ex.Message,

@@ -4,10 +4,10 @@ using MoltBot.Configuration;
 
 namespace MoltBot.Agent.Tools.Mcp;
 
-/// <summary>Builds the SDK transport for one server: a child process over stdio, or streamable HTTP.</summary>
+/// <summary>Builds the transport for one server: a child process over stdio, or the SDK's streamable HTTP.</summary>
 internal static class McpTransports
 {
-    public static IClientTransport Create(string name, McpServerConfig config, StderrTail stderr)
+    public static IClientTransport Create(string name, McpServerConfig config)
     {
         if (config.Url is { } url)
         {
@@ -23,16 +23,6 @@ internal static class McpTransports
         var environment = McpServerEnvironment.For(config.Env);
         var resolved = McpServerEnvironment.Resolve(command, environment["PATH"])
             ?? throw new McpServerException($"command '{command}' was not found (looked in PATH); install it or fix mcp.servers.{name}.command");
-        // The SDK's loggers would print the command line and the server's stderr; our own events report failures, redacted.
-        return new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Name = name,
-            Command = resolved,
-            Arguments = [.. config.Args],
-            InheritEnvironmentVariables = false,
-            EnvironmentVariables = environment,
-            ShutdownTimeout = TimeSpan.FromSeconds(2),
-            StandardErrorLines = stderr.Add,
-        }, NullLoggerFactory.Instance);
+        return new StdioServerProcess(name, resolved, config.Args, environment);
     }
 }

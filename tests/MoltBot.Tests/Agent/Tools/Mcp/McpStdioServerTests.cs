@@ -141,7 +141,7 @@ public sealed class McpStdioServerTests
         var server = await McpStatus.WaitSettledAsync(tools.Gateway, "dying", Ct);
 
         Assert.Equal("failed", server.State);
-        // The SDK says either "exited unexpectedly (exit code: 3)" or "The transport was closed", depending on which it notices first.
+        Assert.StartsWith("the server process exited with code 3 (", server.LastError, StringComparison.Ordinal);
         Assert.EndsWith("; stderr: boom: bad config", server.LastError, StringComparison.Ordinal);
         Assert.Single(File.ReadAllLines(starts));
         clock.Advance(TimeSpan.FromSeconds(1)); // first back-off: 1 s
@@ -151,5 +151,20 @@ public sealed class McpStdioServerTests
         }
         tools.Llm.EnqueueText("fine without it");
         Assert.Equal("fine without it", await GatewayChat.AskAsync(tools.Gateway.Http, "hello", "mcp"));
+    }
+
+    [Fact]
+    public async Task ServerThatClosesItsPipesBeforeExplaining_IsStillReportedWithItsStderr()
+    {
+        // The initialize request fails on the closed stdin before the process has exited, and stdout's end starts the
+        // SDK's clean-up: the reason arrives on stderr only after the failure has been thrown.
+        var late = new McpServerConfig { Command = "/bin/sh", Args = ["-c", "exec 0<&- 1>&-; sleep 0.3; echo 'boom: said late' >&2; exit 4"] };
+        await using var tools = await ToolGateway.StartAsync(configure: With("late", late), timeProvider: new FakeTimeProvider());
+
+        var server = await McpStatus.WaitSettledAsync(tools.Gateway, "late", Ct);
+
+        Assert.Equal("failed", server.State);
+        Assert.StartsWith("the server process exited with code 4 (", server.LastError, StringComparison.Ordinal);
+        Assert.EndsWith("; stderr: boom: said late", server.LastError, StringComparison.Ordinal);
     }
 }
