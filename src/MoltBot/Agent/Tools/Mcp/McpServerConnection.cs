@@ -67,6 +67,10 @@ internal sealed partial class McpServerConnection(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                if (client is null && transport is StdioServerProcess starting)
+                {
+                    await starting.DisposeAsync(); // stopped while connecting: no client owns the process yet
+                }
                 break;
             }
             catch (Exception ex)
@@ -138,17 +142,10 @@ internal sealed partial class McpServerConnection(
         TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10))));
 
     private static string Describe(ClientCompletionDetails details) =>
-        details.Exception is { } ex ? $"the server closed the session ({FirstLine(ex.Message)})" : "the server closed the session";
+        details.Exception is { } ex ? $"the server closed the session ({ErrorText.FirstLine(ex.Message)})" : "the server closed the session";
 
     /// <summary>One line: a stdio server's stderr is added by <see cref="StdioServerProcess.ExplainAsync"/>.</summary>
-    private static string Describe(Exception ex) => ex switch
-    {
-        McpServerException => ex.Message,
-        _ when ex.InnerException is { } inner && inner.Message != ex.Message => $"{FirstLine(ex.Message)} ({FirstLine(inner.Message)})",
-        _ => FirstLine(ex.Message),
-    };
-
-    private static string FirstLine(string text) => (text.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? text[..end] : text).TrimEnd('.');
+    private static string Describe(Exception ex) => ex is McpServerException ? ex.Message : ErrorText.OneLine(ex);
 
     private static async Task DisposeQuietlyAsync(McpClient client)
     {
