@@ -104,16 +104,17 @@ internal sealed partial class OutboxWorker(
             {
                 blockedChats.Add(chat);
                 var attempts = message.Attempts + 1;
+                var error = ErrorText.OneLine(ex);
                 if (attempts >= MaxAttempts)
                 {
-                    delivery.MarkFailed(message.Id, ex.Message);
-                    LogGaveUp(logger, message.Channel, message.ChatId, attempts, ex.Message);
+                    delivery.MarkFailed(message.Id, error);
+                    LogGaveUp(logger, message.Channel, message.ChatId, attempts, error);
                 }
                 else
                 {
                     var backoff = Backoff(attempts);
-                    delivery.MarkRetry(message.Id, timeProvider.GetUtcNow() + backoff, ex.Message);
-                    LogRetrying(logger, message.Channel, message.ChatId, attempts, backoff.TotalSeconds, ex.Message);
+                    delivery.MarkRetry(message.Id, timeProvider.GetUtcNow() + backoff, error);
+                    LogRetrying(logger, message.Channel, message.ChatId, attempts, backoff.TotalSeconds, error);
                 }
             }
         }
