@@ -64,19 +64,15 @@ public sealed class TelegramFaultTests : IAsyncLifetime
         _llm.EnqueueText("delivered eventually");
         await StartAsync();
 
+        var retries = new OutboxRetryDriver(_time, _proxy);
         _telegram.QueuePrivateMessage(TelegramTestGateway.Alice, "ping");
-        await _proxy.WaitForCutsAsync(1, Ct);
-        await _time.WaitForTimerAsync(OutboxBackoff, Ct);
-        _time.Advance(OutboxBackoff);
-        await _proxy.WaitForForwardedAsync("/sendMessage", 1, Ct);
+        await retries.UntilForwardedAsync("/sendMessage", 1, () => _gateway!.Output, Ct);
 
         Assert.Equal("delivered eventually", Assert.Single(_telegram.SentMessages).Text);
         Assert.Single(_llm.Requests);
         var sends = _proxy.Ledger.Where(r => r.Path.EndsWith("/sendMessage", StringComparison.Ordinal)).ToList();
         Assert.Equal([false, true], sends.Select(s => s.Forwarded).ToArray());
     }
-
-    private static TimeSpan OutboxBackoff => MoltBot.Channels.Delivery.OutboxWorker.Backoff(1);
 
     private async Task StartAsync()
     {
