@@ -96,9 +96,11 @@ internal sealed partial class DiscordGatewayClient
                 }
             }
         }
-        catch (OperationCanceledException) when (ReauthenticationRequested() && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException
+            && ReauthenticationRequested() && !cancellationToken.IsCancellationRequested)
         {
-            // The token was rotated: a session belongs to the token it was identified with, so start a new one.
+            // The token was rotated: a session belongs to the token it was identified with, so start a new one. Cancelling
+            // the connection aborts the socket, so the receive loop may see either the cancellation or the aborted socket.
             await socket.CloseAsync((int)WebSocketCloseStatus.NormalClosure, "token rotated");
             return new GatewayConnectionResult(GatewayNextStep.Identify, "bot token rotated; identifying with the new token", wasReady, TimeSpan.Zero);
         }
