@@ -5,10 +5,10 @@ namespace MoltBot.Tests.Infrastructure;
 
 /// <summary>
 /// Waits out, on the fake clock, every back-off the outbox starts until a send has gone through the proxy. A send that
-/// failed before it reached the proxy (a pooled loopback connection closed under it, seen once in CI) is retried like
-/// any other, instead of leaving a test waiting for a cut that will not come; the proxy's ledger holds only what
-/// reached it, so what tests assert about it is unchanged. Create it before the message that leads to the send
-/// arrives, so earlier timers are not taken for its back-offs.
+/// failed before it reached the proxy (seen once in CI, the cause unknown: the log then had only HttpClient's "An error
+/// occurred while sending the request") is retried like any other, instead of leaving a test waiting for a cut that
+/// will not come; the proxy's ledger holds only what reached it, so what tests assert about it is unchanged. Create it
+/// before the message that leads to the send arrives, so earlier timers are not taken for its back-offs.
 /// </summary>
 internal sealed class OutboxRetryDriver(RecordingTimeProvider time, FaultProxy proxy)
 {
