@@ -74,9 +74,9 @@ function onFrame(frame, token) {
 function onHello() {
   state.connected = true;
   state.retryMs = 500;
-  setConnection(true);
   route();
-  loadHistory().then(resendPending);
+  // "connected" once the history is in place: a message typed before it arrived was wiped from view by it
+  loadHistory().then(resendPending).finally(() => setConnection(state.connected));
 }
 
 function onClosed(event) {
@@ -111,9 +111,11 @@ function setConnection(online) {
 // ---- chat --------------------------------------------------------------------------------------
 
 async function loadHistory() {
-  const { messages } = await request("chat.history", { limit: 200 });
   const list = $("messages");
-  list.replaceChildren(...messages.map((m) => bubble(m.role, m.text)));
+  const shown = [...list.children]; // from before a reconnect; anything sent while the history loads stays
+  const { messages } = await request("chat.history", { limit: 200 });
+  shown.forEach((el) => el.remove());
+  list.prepend(...messages.map((m) => bubble(m.role, m.text)));
   list.scrollTop = list.scrollHeight;
 }
 
