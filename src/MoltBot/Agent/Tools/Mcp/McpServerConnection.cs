@@ -67,9 +67,9 @@ internal sealed partial class McpServerConnection(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                if (client is null && transport is StdioServerProcess starting)
+                if (transport is StdioServerProcess stopping)
                 {
-                    await starting.DisposeAsync(); // stopped while connecting: no client owns the process yet
+                    await stopping.DisposeAsync(); // also when stopped while connecting, before any client owned it
                 }
                 break;
             }

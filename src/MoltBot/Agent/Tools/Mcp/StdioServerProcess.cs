@@ -127,8 +127,7 @@ internal sealed class StdioServerProcess : IClientTransport, IAsyncDisposable
             {
                 // It exited meanwhile.
             }
-            _ended = null;
-            await EndedAsync();
+            await WaitForEndAsync(); // records the exit code for a later explanation
         }
         process.Dispose();
     }
