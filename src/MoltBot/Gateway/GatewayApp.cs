@@ -15,8 +15,8 @@ using MoltBot.Channels.Telegram;
 using MoltBot.Configuration;
 using MoltBot.ControlUi;
 using MoltBot.Gateway.OpenAi;
-using MoltBot.Gateway.Sockets;
 using MoltBot.Gateway.Security;
+using MoltBot.Gateway.Sockets;
 using MoltBot.Gateway.Status;
 using MoltBot.Hosting;
 using MoltBot.Hosting.Metrics;
@@ -65,7 +65,7 @@ internal static partial class GatewayApp
         builder.Services.AddDiscord(loaded.Config.Channels.Discord);
         builder.Services.AddTelegram(loaded.Config);
         builder.Services.AddSingleton(token);
-        builder.Services.AddSingleton<GatewayReadiness>();
+        builder.Services.AddSingleton(sp => new GatewayReadiness(sp.Get<TimeProvider>()));
         builder.Services.AddWorkingSetTrim(loaded.Config.Gateway);
         builder.Services.AddMoltBotMetricsExport(loaded.Config.Gateway.Metrics);
         builder.Services.AddSingleton(new GatewayRunMarker(loaded.Paths.StateDir, options.TimeProvider));
@@ -76,7 +76,7 @@ internal static partial class GatewayApp
         var app = builder.Build();
         app.UseGatewaySecurity();
         app.UseGatewaySockets();
-        app.UseMiddleware<GatewayAuthMiddleware>();
+        app.Use(next => new GatewayAuthMiddleware(next, app.Services.Get<GatewayAuthGuard>()).InvokeAsync);
         app.MapHealth();
         app.MapControlUi();
         app.MapOpenAiCompatible();

@@ -3,10 +3,13 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
+using MoltBot.Agent.Budgets;
+using MoltBot.Agent.Tools;
 using MoltBot.Configuration;
 using MoltBot.Hosting;
 using MoltBot.Providers;
 using MoltBot.Providers.Azure;
+using MoltBot.Storage;
 
 namespace MoltBot.Memory;
 
@@ -18,20 +21,20 @@ internal static partial class MemoryServices
 
     public static IServiceCollection AddMemory(this IServiceCollection services, MemorySearchConfig config)
     {
-        services.AddSingleton<MemoryStore>();
+        services.AddSingleton(sp => new MemoryStore(sp.Get<SqliteDatabase>()));
         services.AddSingleton(sp =>
         {
             var credential = new Lazy<TokenCredential>(() => AzureOpenAiClientFactory.DefaultCredential(Environment.GetEnvironmentVariable("AZURE_CLIENT_ID")));
-            var embedder = MemoryEmbedderFactory.Create(config, sp.GetRequiredService<ModelRouter>().Providers, EmbeddingsHttp.Value, () => credential.Value);
+            var embedder = MemoryEmbedderFactory.Create(config, sp.Get<ModelRouter>().Providers, EmbeddingsHttp.Value, () => credential.Value);
             return new MemoryIndexes(
-                sp.GetRequiredService<MemoryStore>(), config, embedder, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+                sp.Get<MemoryStore>(), config, embedder, sp.Get<TimeProvider>(), sp.Get<ILoggerFactory>());
         });
-        services.AddSingleton<MemoryFlush>();
+        services.AddSingleton(sp => new MemoryFlush(sp.Get<MemoryIndexes>(), sp.Get<ToolRegistry>(), sp.Get<ToolInvoker>(), sp.Get<AgentBudgets>(), sp.Logger<MemoryFlush>()));
         if (config.Enabled)
         {
-            services.AddSingleton<AIFunction, MemorySearchTool>();
-            services.AddSingleton<AIFunction, MemoryGetTool>();
-            services.AddSingleton<AIFunction, MemoryWriteTool>();
+            services.AddSingleton<AIFunction>(sp => new MemorySearchTool(sp.Get<MemoryIndexes>()));
+            services.AddSingleton<AIFunction>(_ => new MemoryGetTool());
+            services.AddSingleton<AIFunction>(sp => new MemoryWriteTool(sp.Get<TimeProvider>(), sp.Get<MoltBotConfig>()));
         }
         return services;
     }

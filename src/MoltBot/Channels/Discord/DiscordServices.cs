@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoltBot.Channels.Delivery;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Channels.Discord;
 
@@ -21,15 +24,15 @@ internal static class DiscordServices
             var client = new DiscordClient(
                 new DiscordOptions { Token = token.Value, TokenSource = () => token.Value, ApiBaseUrl = config.ApiBaseUrl },
                 new HttpClient { Timeout = TimeSpan.FromSeconds(30) },
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<DiscordClient>>());
+                sp.Get<TimeProvider>(),
+                sp.Logger<DiscordClient>());
             token.Changed += _ => client.Reauthenticate(); // a rotated token: new session with the new token, no restart
             return client;
         });
-        services.AddSingleton<IChannelSender, DiscordSender>();
-        services.AddSingleton<ITypingIndicator, DiscordTypingIndicator>();
-        services.AddSingleton<IChannelStatusSource, DiscordStatusSource>();
-        services.AddSingleton<IHostedService, DiscordChannel>();
+        services.AddSingleton<IChannelSender>(sp => new DiscordSender(sp.Get<DiscordClient>()));
+        services.AddSingleton<ITypingIndicator>(sp => new DiscordTypingIndicator(sp.Get<DiscordClient>(), sp.Get<TimeProvider>(), sp.Logger<DiscordTypingIndicator>()));
+        services.AddSingleton<IChannelStatusSource>(sp => new DiscordStatusSource(sp.Get<DiscordClient>(), sp.Get<DiscordChannelConfig>(), sp.Get<ISecretRedactor>()));
+        services.AddSingleton<IHostedService>(sp => new DiscordChannel(sp.Get<DiscordClient>(), sp.Get<DiscordChannelConfig>(), sp.Get<ChannelDispatcher>(), sp.Logger<DiscordChannel>()));
         return services;
     }
 }

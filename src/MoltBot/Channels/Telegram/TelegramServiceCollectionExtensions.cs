@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MoltBot.Channels.Delivery;
 using MoltBot.Channels.Telegram.Api;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Channels.Telegram;
 
@@ -15,13 +18,15 @@ internal static class TelegramServiceCollectionExtensions
         {
             return services;
         }
-        services.AddSingleton(sp => new TelegramBotApiClient(telegram.ApiRoot, () => telegram.BotToken!.Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<TelegramOffsetStore>();
-        services.AddSingleton<IChannelSender, TelegramSender>();
-        services.AddSingleton<ITypingIndicator, TelegramTypingIndicator>();
-        services.AddSingleton<TelegramChannel>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<TelegramChannel>());
-        services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<TelegramChannel>());
+        services.AddSingleton(sp => new TelegramBotApiClient(telegram.ApiRoot, () => telegram.BotToken!.Value, sp.Get<TimeProvider>()));
+        services.AddSingleton(sp => new TelegramOffsetStore(sp.Get<MoltBotPaths>()));
+        services.AddSingleton<IChannelSender>(sp => new TelegramSender(sp.Get<TelegramBotApiClient>(), sp.Logger<TelegramSender>()));
+        services.AddSingleton<ITypingIndicator>(sp => new TelegramTypingIndicator(sp.Get<TelegramBotApiClient>(), sp.Get<TimeProvider>(), sp.Logger<TelegramTypingIndicator>()));
+        services.AddSingleton(sp => new TelegramChannel(
+            sp.Get<TelegramBotApiClient>(), sp.Get<ChannelDispatcher>(), sp.Get<TelegramOffsetStore>(), sp.Get<MoltBotConfig>(), sp.Get<MoltBotPaths>(), sp.Get<TimeProvider>(),
+            sp.Logger<TelegramChannel>(), sp.Get<ISecretRedactor>()));
+        services.AddSingleton<IHostedService>(sp => sp.Get<TelegramChannel>());
+        services.AddSingleton<IChannelStatusSource>(sp => sp.Get<TelegramChannel>());
         return services;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
+using MoltBot.Security.Audit;
 
 namespace MoltBot.Gateway.Security;
 
@@ -10,8 +13,9 @@ internal static class GatewaySecurityExtensions
     public static IServiceCollection AddGatewaySecurity(this IServiceCollection services, GatewayConfig gateway)
     {
         services.AddSingleton(NetworkAccessPolicy.From(gateway));
-        services.AddSingleton(sp => new AuthFailureThrottle(gateway.Auth.RateLimit, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<GatewayAuthGuard>();
+        services.AddSingleton(sp => new AuthFailureThrottle(gateway.Auth.RateLimit, sp.Get<TimeProvider>()));
+        services.AddSingleton(sp => new GatewayAuthGuard(
+            sp.Get<GatewayToken>(), sp.Get<AuthFailureThrottle>(), sp.Get<IAuditLog>(), sp.Get<MoltBotMetrics>(), sp.Get<TimeProvider>(), sp.Logger<GatewayAuthGuard>()));
         return services;
     }
 
@@ -21,8 +25,10 @@ internal static class GatewaySecurityExtensions
     /// </summary>
     public static IApplicationBuilder UseGatewaySecurity(this IApplicationBuilder app)
     {
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseMiddleware<NetworkAccessMiddleware>();
+        var services = app.ApplicationServices;
+        app.Use(next => new SecurityHeadersMiddleware(next).InvokeAsync);
+        app.Use(next => new NetworkAccessMiddleware(
+            next, services.Get<NetworkAccessPolicy>(), services.Get<IAuditLog>(), services.Get<TimeProvider>(), services.Logger<NetworkAccessMiddleware>()).InvokeAsync);
         return app;
     }
 }

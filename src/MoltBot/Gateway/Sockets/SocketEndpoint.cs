@@ -3,7 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoltBot.Agent;
+using MoltBot.Agent.Tools.Mcp;
+using MoltBot.Channels;
+using MoltBot.Channels.RateLimits;
 using MoltBot.Configuration;
+using MoltBot.Gateway.Security;
+using MoltBot.Hosting;
+using MoltBot.Hosting.Metrics;
+using MoltBot.Security.Redaction;
+using MoltBot.Sessions;
 
 namespace MoltBot.Gateway.Sockets;
 
@@ -16,8 +25,11 @@ internal static class SocketEndpoint
 {
     public static IServiceCollection AddGatewaySockets(this IServiceCollection services)
     {
-        services.AddSingleton<ChatRuns>();
-        services.AddSingleton<SocketMethods>();
+        services.AddSingleton(_ => new ChatRuns());
+        services.AddSingleton(sp => new SocketMethods(
+            sp.Get<GatewayAuthGuard>(), sp.Get<AgentRunner>(), sp.Get<AgentCatalog>(), sp.Get<SessionStore>(), sp.All<IChannelStatusSource>(), sp.Get<McpServers>(),
+            sp.Get<GatewayReadiness>(), sp.Get<ChatRuns>(), sp.Get<MessageTraffic>(), sp.Get<SenderRateGuard>(), sp.Get<TimeProvider>(),
+            sp.Get<IHostApplicationLifetime>(), sp.Get<ISecretRedactor>(), sp.Logger<SocketMethods>()));
         return services;
     }
 

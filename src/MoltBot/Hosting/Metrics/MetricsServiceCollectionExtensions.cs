@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MoltBot.Channels;
 using MoltBot.Configuration;
 
 namespace MoltBot.Hosting.Metrics;
@@ -10,15 +11,15 @@ internal static class MetricsServiceCollectionExtensions
     public static IServiceCollection AddMoltBotMetricsExport(this IServiceCollection services, MetricsConfig config)
     {
         // Not an exporter, but the alerts' channel-disconnected event and the channel gauge come from it; idle without channels.
-        services.AddHostedService<ChannelHealthWatcher>();
+        services.AddHostedService(sp => new ChannelHealthWatcher(sp.All<IChannelStatusSource>(), sp.Get<MoltBotMetrics>(), sp.Get<TimeProvider>(), sp.Logger<ChannelHealthWatcher>()));
         if (config.Enabled)
         {
-            services.AddSingleton<PrometheusCollector>();
+            services.AddSingleton(sp => new PrometheusCollector(sp.Get<MoltBotMetrics>()));
         }
         if (config.OtlpEndpoint is not null || config.AzureMonitorConnectionString is not null)
         {
             OpenTelemetryExportService.Validate(config);
-            services.AddHostedService(sp => new OpenTelemetryExportService(config, sp.GetRequiredService<ILogger<OpenTelemetryExportService>>()));
+            services.AddHostedService(sp => new OpenTelemetryExportService(config, sp.Logger<OpenTelemetryExportService>()));
         }
         return services;
     }

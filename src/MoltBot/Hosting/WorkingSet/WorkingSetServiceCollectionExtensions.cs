@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MoltBot.Configuration;
+using MoltBot.Gateway;
 
 namespace MoltBot.Hosting.WorkingSet;
 
@@ -11,7 +12,7 @@ internal static class WorkingSetServiceCollectionExtensions
         if (config.TrimWorkingSet)
         {
             services.AddSingleton(_ => QuietSpell.OfThisProcess());
-            services.AddHostedService<WorkingSetTrimService>();
+            services.AddHostedService(sp => new WorkingSetTrimService(sp.Get<GatewayReadiness>(), sp.Get<QuietSpell>(), sp.Get<TimeProvider>(), sp.Logger<WorkingSetTrimService>()));
         }
         return services;
     }

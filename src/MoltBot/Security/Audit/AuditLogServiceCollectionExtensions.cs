@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MoltBot.Hosting;
 using MoltBot.Security.Redaction;
 using MoltBot.Storage;
 
@@ -15,9 +16,9 @@ internal static class AuditLogServiceCollectionExtensions
     public static IServiceCollection AddSqliteAuditLog(this IServiceCollection services)
     {
         services.AddSingleton(sp => new SqliteAuditLog(
-            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<ISecretRedactor>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SqliteAuditLog>>()));
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SqliteAuditLog>());
+            sp.Get<SqliteDatabase>(), sp.Get<ISecretRedactor>(), sp.Get<TimeProvider>(), sp.Logger<SqliteAuditLog>()));
+        services.AddSingleton<IAuditLog>(sp => sp.Get<SqliteAuditLog>());
+        services.AddSingleton<IHostedService>(sp => sp.Get<SqliteAuditLog>());
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MoltBot.Hosting;
+using MoltBot.Security.Audit;
 
 namespace MoltBot.Security.Secrets;
 
@@ -7,5 +9,6 @@ internal static class SecretsServiceCollectionExtensions
 {
     /// <summary>Re-reads rotating secret references while the gateway runs (the <see cref="SecretStore"/> comes from <c>AddMoltBotCore</c>).</summary>
     public static IServiceCollection AddSecretRotation(this IServiceCollection services) =>
-        services.AddSingleton<IHostedService, SecretRotationService>();
+        services.AddSingleton<IHostedService>(sp => new SecretRotationService(
+            sp.Get<SecretStore>(), sp.Get<IAuditLog>(), sp.Get<TimeProvider>(), sp.Logger<SecretRotationService>()));
 }

@@ -1,4 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using MoltBot.Agent.Tools.Approvals;
+using MoltBot.Configuration;
+using MoltBot.Hosting;
+using MoltBot.Security.Redaction;
 
 namespace MoltBot.Agent.Tools.Mcp;
 
@@ -7,9 +11,9 @@ internal static class McpServiceCollectionExtensions
 {
     public static IServiceCollection AddMcpServers(this IServiceCollection services)
     {
-        services.AddSingleton<McpServers>();
-        services.AddSingleton<IToolSource>(sp => sp.GetRequiredService<McpServers>());
-        services.AddHostedService(sp => sp.GetRequiredService<McpServers>());
+        services.AddSingleton(sp => new McpServers(sp.Get<MoltBotConfig>(), sp.Get<ISecretRedactor>(), sp.Get<ExecApprovals>(), sp.Get<TimeProvider>(), sp.Logger<McpServers>()));
+        services.AddSingleton<IToolSource>(sp => sp.Get<McpServers>());
+        services.AddHostedService(sp => sp.Get<McpServers>());
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using MoltBot.Agent.Tools.Web.Search;
 using MoltBot.Agent.Tools.Web.Ssrf;
 using MoltBot.Configuration;
+using MoltBot.Hosting;
 
 namespace MoltBot.Agent.Tools.Web;
 
@@ -14,8 +15,8 @@ internal static class WebToolsServices
     {
         if (web.Fetch.Enabled)
         {
-            services.AddSingleton(sp => new WebFetcher(web.Fetch, new SsrfGuard(new SsrfAllowList(web.AllowPrivate)), sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton<AIFunction>(sp => new WebFetchTool(sp.GetRequiredService<WebFetcher>(), web.Fetch, sp.GetRequiredService<ILogger<WebFetchTool>>()));
+            services.AddSingleton(sp => new WebFetcher(web.Fetch, new SsrfGuard(new SsrfAllowList(web.AllowPrivate)), sp.Get<TimeProvider>()));
+            services.AddSingleton<AIFunction>(sp => new WebFetchTool(sp.Get<WebFetcher>(), web.Fetch, sp.Logger<WebFetchTool>()));
         }
         if (WebSearchProviders.WhyUnavailable(web.Search) is null)
         {
@@ -24,7 +25,7 @@ internal static class WebToolsServices
                 WebSearchProviders.Select(web.Search, new HttpClient { Timeout = Timeout.InfiniteTimeSpan })!,
                 web.Search.MaxResults,
                 TimeSpan.FromSeconds(web.Search.TimeoutSeconds),
-                sp.GetRequiredService<TimeProvider>()));
+                sp.Get<TimeProvider>()));
         }
         return services;
     }

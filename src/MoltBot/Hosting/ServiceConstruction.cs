@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MoltBot.Hosting;
+
+/// <summary>
+/// What registrations use to construct MoltBot's services themselves (<c>sp =&gt; new X(sp.Get&lt;A&gt;(), …)</c>)
+/// instead of registering a type. On Native AOT dependency injection activates a type by reflection: it looks up the
+/// constructors, resolves and checks every parameter's type and attributes, then invokes the constructor. For the ~70
+/// MoltBot services and loggers built at start-up that was about a tenth of the gateway's start (docs/performance.md);
+/// a factory is a plain constructor call, and the compiler checks its arguments.
+/// </summary>
+internal static class ServiceConstruction
+{
+    public static T Get<T>(this IServiceProvider services) where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>Every registered <typeparamref name="T"/>, in registration order.</summary>
+    public static IEnumerable<T> All<T>(this IServiceProvider services) => services.GetServices<T>();
+
+    /// <summary>The logger dependency injection would give for <c>ILogger&lt;T&gt;</c> (a <see cref="Logger{T}"/> over the
+    /// logger factory), without it closing the open generic at run time.</summary>
+    public static ILogger<T> Logger<T>(this IServiceProvider services) => services.GetRequiredService<ILoggerFactory>().CreateLogger<T>();
+}
