@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MoltBot.Agent;
@@ -57,6 +58,9 @@ internal static partial class GatewayApp
             kestrel.AddServerHeader = false;
             kestrel.Listen(GatewayBinding.Resolve(loaded.Config.Gateway.Bind), loaded.Config.Gateway.Port);
         });
+        // The slim builder's startup filters add host filtering (a no-op without AllowedHosts, yet its set-up by reflection
+        // was ~3% of start-up) and ASPNETCORE_FORWARDEDHEADERS_ENABLED; proxies are gateway.trustedProxies instead.
+        builder.Services.RemoveAll<IStartupFilter>();
         builder.Services.AddMoltBotCore(loaded, options.TimeProvider, secrets);
         builder.Services.AddMcpServers();
         builder.Services.AddSqliteAuditLog(); // before the channels: stops (and flushes) after them
