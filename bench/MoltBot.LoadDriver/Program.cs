@@ -13,6 +13,7 @@ if (options.Targets.Count == 0)
 }
 
 var report = new Report();
+report.Add(new Measurement("machine", "-", "host speed at the start: sorting 1M integers (lower is faster)", HostSpeed.MeasureMs(), "ms"));
 var workDir = Directory.CreateTempSubdirectory("moltbot-bench-").FullName;
 try
 {
@@ -43,6 +44,7 @@ finally
     Directory.Delete(workDir, recursive: true);
 }
 
+report.Add(new Measurement("machine", "-", "host speed at the end: sorting 1M integers (lower is faster)", HostSpeed.MeasureMs(), "ms"));
 var machine = $"{Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
     TimeProvider.System.GetLocalNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Out))!);
