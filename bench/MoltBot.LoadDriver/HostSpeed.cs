@@ -4,8 +4,9 @@ namespace MoltBot.LoadDriver;
 
 /// <summary>
 /// A fixed piece of single-threaded work, timed: sorting the same million integers. On the shared development VMs the
-/// host's speed moved latency and CPU time per message by 30% between runs of the same binary, so every report states
-/// how fast the machine was at its start and end (lower is faster), and runs can be compared with that in mind.
+/// host's speed moved the CPU time per message of the same binary by more than half between runs (1.04 to 1.69 ms),
+/// so every report states how fast the machine was at its start and end (lower is faster), and runs can be compared
+/// with that in mind.
 /// </summary>
 internal static class HostSpeed
 {
